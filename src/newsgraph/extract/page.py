@@ -1,0 +1,125 @@
+"""One page to one article: the extraction stage's entry point."""
+
+from __future__ import annotations
+
+import re
+
+from newsgraph.extract.fingerprint import fingerprint
+from newsgraph.extract.furniture import remove_furniture
+from newsgraph.extract.html import parse_html, site_from_url, split_authors
+from newsgraph.extract.language import detect_language
+from newsgraph.extract.textdump import parse_text_dump
+from newsgraph.model import Article, RawPage, Rejected
+from newsgraph.options import Options
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def extract(page: RawPage, *, options: Options) -> Article | Rejected:
+    """One page to one article; every failure is a :class:`Rejected` naming the reason."""
+    if page.html is not None:
+        return _from_html(page, options)
+    if page.text is not None and page.source_format == "jsonl":
+        return _from_plain_body(page, options)
+    if page.text is not None:
+        return _from_text_dump(page, options)
+    return Rejected(page.source_path, "page has neither HTML nor text", page.source_format)
+
+
+def _from_html(page: RawPage, options: Options) -> Article | Rejected:
+    parts = parse_html(page.html or "")
+    if parts is None:
+        return Rejected(page.source_path, "no article text found in the HTML", page.source_format)
+    title = page.title or parts.title
+    canonical = parts.canonical_url or page.url
+    return _article(
+        page,
+        options,
+        paragraphs=remove_furniture(parts.paragraphs, title=title),
+        title=title,
+        url=page.url or canonical,
+        canonical_url=canonical,
+        authors=split_authors(page.author) or parts.authors,
+        site=page.site or parts.site or site_from_url(canonical),
+        published=page.published or parts.published,
+        declared_language=parts.declared_language,
+    )
+
+
+def _from_text_dump(page: RawPage, options: Options) -> Article | Rejected:
+    dump = parse_text_dump(page.text or "")
+    url = page.url or dump.url
+    return _article(
+        page,
+        options,
+        paragraphs=list(dump.paragraphs),
+        title=page.title or dump.title,
+        url=url,
+        canonical_url=url,
+        authors=split_authors(page.author or dump.author),
+        site=page.site,
+        published=page.published or dump.published,
+    )
+
+
+def _from_plain_body(page: RawPage, options: Options) -> Article | Rejected:
+    paragraphs = [" ".join(p.split()) for p in _PARAGRAPH_BREAK.split(page.text or "")]
+    return _article(
+        page,
+        options,
+        paragraphs=remove_furniture([p for p in paragraphs if p], title=page.title),
+        title=page.title,
+        url=page.url,
+        canonical_url=page.url,
+        authors=split_authors(page.author),
+        site=page.site or site_from_url(page.url),
+        published=page.published,
+    )
+
+
+def _article(
+    page: RawPage,
+    options: Options,
+    *,
+    paragraphs: list[str],
+    title: str | None,
+    url: str | None,
+    canonical_url: str | None,
+    authors: tuple[str, ...],
+    site: str | None,
+    published: str | None,
+    declared_language: str | None = None,
+) -> Article | Rejected:
+    text = "\n\n".join(paragraphs)
+    if len(text) < options.min_body_chars:
+        return Rejected(
+            page.source_path,
+            f"article body is {len(text)} characters, under the {options.min_body_chars} "
+            "minimum (NEWSGRAPH_MIN_BODY_CHARS)",
+            page.source_format,
+        )
+    return Article(
+        title=title,
+        text=text,
+        source_path=page.source_path,
+        source_format=page.source_format,
+        url=url,
+        canonical_url=canonical_url,
+        authors=authors,
+        site=site,
+        published=_iso_date(published),
+        language=detect_language(text, declared=declared_language),
+        content_sha256=fingerprint(text),
+    )
+
+
+def _iso_date(value: str | None) -> str | None:
+    """A date hint as YYYY-MM-DD; free-form hints ("4 March 2025") go to dateparser."""
+    if not value:
+        return None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value[:10]):
+        return value[:10]
+    import dateparser  # slow to import; only free-form hints need it
+
+    parsed = dateparser.parse(value, settings={"PREFER_DAY_OF_MONTH": "first"})
+    return parsed.date().isoformat() if parsed else None

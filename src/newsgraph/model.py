@@ -1,0 +1,59 @@
+"""Plain dataclasses passed between the stages.
+
+Readers yield :class:`RawPage` (or :class:`Rejected`); extraction turns a page into an
+:class:`Article` (or :class:`Rejected`); the store keeps both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class RawPage:
+    """One page as a reader found it, before extraction.
+
+    ``source_path`` names the file, with ``#record-N`` or ``#line-N`` appended when one
+    file holds several pages (WARC, JSONL). Exactly one of ``html`` and ``text`` is set.
+    ``title`` and ``published`` are hints a container gave (JSONL fields, text export
+    headers); extraction prefers them when the page itself is silent.
+    """
+
+    source_path: str
+    source_format: str
+    url: str | None = None
+    html: str | None = None
+    text: str | None = None
+    title: str | None = None
+    published: str | None = None
+    author: str | None = None
+    site: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """A file or page that could not be taken in, and why. Stored and reported."""
+
+    source_path: str
+    reason: str
+    source_format: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.source_path}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A clean article: body without page furniture, plus its metadata."""
+
+    title: str | None
+    text: str
+    source_path: str
+    source_format: str
+    url: str | None = None
+    canonical_url: str | None = None
+    authors: tuple[str, ...] = field(default_factory=tuple)
+    site: str | None = None
+    published: str | None = None  # ISO date, YYYY-MM-DD
+    language: str | None = None
+    content_sha256: str = ""  # fingerprint of the normalised body

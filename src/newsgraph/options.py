@@ -1,0 +1,105 @@
+"""Settings, declared once.
+
+Every user-facing setting is one :class:`Setting` row in :data:`SETTINGS`; the CLI help,
+``docs/settings.md`` and ``tests/test_docs.py`` all read this table. :class:`Options` is
+the frozen object that carries the values through the stages.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from newsgraph.errors import ConfigError
+
+DEFAULT_DB_URL = "sqlite:///newsgraph.db"
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+    env: str | None = None
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "db_url",
+        DEFAULT_DB_URL,
+        "Database URL: sqlite:///PATH (default, in the working directory) or "
+        "postgresql://USER@HOST/DB.",
+        env="NEWSGRAPH_DB",
+    ),
+    Setting(
+        "max_file_bytes",
+        100 * 1024 * 1024,
+        "Largest input file read, in bytes; a larger file is rejected with a clear error.",
+        env="NEWSGRAPH_MAX_FILE_BYTES",
+    ),
+    Setting(
+        "max_decompressed_bytes",
+        200 * 1024 * 1024,
+        "Largest decompressed WARC record or gzip member read, in bytes.",
+        env="NEWSGRAPH_MAX_DECOMPRESSED_BYTES",
+    ),
+    Setting(
+        "min_body_chars",
+        200,
+        "Shortest article body kept, in characters; a page with less is rejected.",
+        env="NEWSGRAPH_MIN_BODY_CHARS",
+    ),
+    Setting(
+        "batch_size",
+        50,
+        "Articles written to the store in one transaction.",
+        env="NEWSGRAPH_BATCH_SIZE",
+    ),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Values of every setting, passed through the stages. Build with :meth:`from_env`."""
+
+    db_url: str = DEFAULT_DB_URL
+    max_file_bytes: int = 100 * 1024 * 1024
+    max_decompressed_bytes: int = 200 * 1024 * 1024
+    min_body_chars: int = 200
+    batch_size: int = 50
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Options:
+        """Defaults, then ``NEWSGRAPH_*`` environment variables, then ``overrides``
+        (``None`` overrides are ignored, so CLI flags left unset fall through)."""
+        env = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for setting in SETTINGS:
+            if setting.env and env.get(setting.env):
+                values[setting.name] = _coerce(setting, env[setting.env])
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return replace(cls(), **values)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def _coerce(setting: Setting, raw: str) -> Any:
+    if isinstance(setting.default, int):
+        try:
+            value = int(raw)
+        except ValueError:
+            raise ConfigError(
+                f"{setting.env}={raw!r} is not a whole number; set it to e.g. {setting.default}"
+            ) from None
+        if value <= 0:
+            raise ConfigError(f"{setting.env}={raw!r} must be positive")
+        return value
+    return raw
+
+
+def setting(name: str) -> Setting:
+    return _BY_NAME[name]

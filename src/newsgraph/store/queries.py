@@ -1,0 +1,118 @@
+"""Reads over the store: listing, search, one document, export iteration."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import Connection, Select, func, select, text
+
+from newsgraph.errors import NotFound
+from newsgraph.store.schema import document_sources, documents, metadata, rejections
+
+_LIST_COLUMNS = (
+    documents.c.id,
+    documents.c.title,
+    documents.c.site,
+    documents.c.published,
+    documents.c.authors,
+    documents.c.url,
+    documents.c.canonical_url,
+    documents.c.source_format,
+)
+
+
+def fts5_query(search: str) -> str:
+    """User words to an FTS5 MATCH string: every word must occur; a "quoted phrase"
+    stays a phrase. Characters FTS5 treats as syntax are never passed through."""
+    phrases = re.findall(r'"([^"]+)"', search)
+    rest = re.sub(r'"[^"]*"', " ", search)
+    parts = [" ".join(re.findall(r"\w+", p)) for p in phrases] + re.findall(r"\w+", rest)
+    return " ".join(f'"{p}"' for p in parts if p)
+
+
+def _search_filter(connection: Connection, statement: Select, search: str) -> Select:
+    if connection.dialect.name == "postgresql":
+        clause = text("documents.search @@ websearch_to_tsquery('english', :q)")
+        return statement.where(clause.bindparams(q=search))
+    match = fts5_query(search)
+    if not match:
+        return statement.where(text("0"))
+    clause = text(
+        "documents.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q)"
+    )
+    return statement.where(clause.bindparams(q=match))
+
+
+def documents_query(
+    connection: Connection,
+    *,
+    search: str | None = None,
+    site: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> Select:
+    statement = select(*_LIST_COLUMNS)
+    if search:
+        statement = _search_filter(connection, statement, search)
+    if site:
+        statement = statement.where(func.lower(documents.c.site) == site.lower())
+    if since:
+        statement = statement.where(documents.c.published >= since)
+    if until:
+        statement = statement.where(documents.c.published <= until)
+    return statement
+
+
+def list_documents(
+    connection: Connection, *, limit: int = 50, offset: int = 0, **filters: Any
+) -> list[dict[str, Any]]:
+    """Documents, newest publication first, ties broken by id (a stable order)."""
+    statement = (
+        documents_query(connection, **filters)
+        .order_by(documents.c.published.desc().nulls_last(), documents.c.id)
+        .limit(limit)
+        .offset(offset)
+    )
+    return [row._asdict() for row in connection.execute(statement)]
+
+
+def get_document(connection: Connection, doc_id: str) -> dict[str, Any]:
+    row = connection.execute(select(documents).where(documents.c.id == doc_id)).first()
+    if row is None:
+        raise NotFound(f"no document with id {doc_id!r}; list ids with `newsgraph docs`")
+    record = row._asdict()
+    record.pop("search", None)
+    sources = connection.execute(
+        select(document_sources.c.source_path, document_sources.c.source_format)
+        .where(document_sources.c.doc_id == doc_id)
+        .order_by(document_sources.c.source_path)
+    )
+    record["sources"] = [s._asdict() for s in sources]
+    return record
+
+
+def list_rejections(connection: Connection) -> list[dict[str, Any]]:
+    statement = select(rejections).order_by(rejections.c.source_path)
+    return [row._asdict() for row in connection.execute(statement)]
+
+
+def counts(connection: Connection) -> dict[str, int]:
+    return {
+        name: connection.execute(select(func.count()).select_from(table)).scalar_one()
+        for name, table in (
+            ("documents", documents),
+            ("sources", document_sources),
+            ("rejections", rejections),
+        )
+    }
+
+
+def iter_rows(connection: Connection, table_name: str) -> Iterator[dict[str, Any]]:
+    """Every row of a table in primary-key order, streamed."""
+    table = metadata.tables[table_name]
+    statement = select(table).order_by(*table.primary_key.columns)
+    result = connection.execution_options(stream_results=True, yield_per=500).execute(statement)
+    for row in result:
+        yield row._asdict()

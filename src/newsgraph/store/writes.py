@@ -1,0 +1,148 @@
+"""Idempotent writes. A document is recognised again by its canonical URL, else by the
+fingerprint of its normalised body; every source path it came from is kept once."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from sqlalchemy import Connection, Table, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from newsgraph.model import Article, Rejected
+from newsgraph.store.schema import document_sources, documents, rejections
+
+Status = Literal["new", "new-source", "unchanged", "rejected"]
+
+# Metadata a later copy of a page may supply when the first copy lacked it.
+_FILLABLE = ("url", "canonical_url", "title", "site", "published", "language")
+
+
+@dataclass(frozen=True, slots=True)
+class WriteResult:
+    source_path: str
+    status: Status
+    doc_id: str | None = None
+    reason: str | None = None
+
+
+def document_id(article: Article) -> str:
+    """Content-hash id: from the canonical URL when there is one, else the body."""
+    key = article.canonical_url or f"sha256:{article.content_sha256}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _insert(connection: Connection, table: Table) -> Any:
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    return dialect.insert(table)
+
+
+def write_items(connection: Connection, items: Sequence[Article | Rejected]) -> list[WriteResult]:
+    now = datetime.now(UTC)
+    return [
+        _write_rejected(connection, item, now)
+        if isinstance(item, Rejected)
+        else _write_article(connection, item, now)
+        for item in items
+    ]
+
+
+def _find_existing(connection: Connection, article: Article) -> dict[str, Any] | None:
+    columns = [documents.c.id, *(documents.c[name] for name in _FILLABLE), documents.c.authors]
+    if article.canonical_url:
+        row = connection.execute(
+            select(*columns).where(documents.c.canonical_url == article.canonical_url).limit(1)
+        ).first()
+        if row is not None:
+            return row._asdict()
+    row = connection.execute(
+        select(*columns).where(documents.c.content_sha256 == article.content_sha256).limit(1)
+    ).first()
+    return None if row is None else row._asdict()
+
+
+def _write_article(connection: Connection, article: Article, now: datetime) -> WriteResult:
+    existing = _find_existing(connection, article)
+    if existing is None:
+        doc_id = document_id(article)
+        inserted = connection.execute(
+            _insert(connection, documents)
+            .values(**_document_values(article, doc_id, now))
+            .on_conflict_do_nothing()
+        ).rowcount
+        if not inserted:  # another writer stored the same key a moment ago
+            existing = {"id": doc_id}
+    else:
+        doc_id = existing["id"]
+        _fill_missing(connection, existing, article)
+    added_source = connection.execute(
+        _insert(connection, document_sources)
+        .values(
+            doc_id=doc_id,
+            source_path=article.source_path,
+            source_format=article.source_format,
+            ingested_at=now,
+        )
+        .on_conflict_do_nothing()
+    ).rowcount
+    connection.execute(rejections.delete().where(rejections.c.source_path == article.source_path))
+    if existing is None:
+        return WriteResult(article.source_path, "new", doc_id)
+    return WriteResult(article.source_path, "new-source" if added_source else "unchanged", doc_id)
+
+
+def _document_values(article: Article, doc_id: str, now: datetime) -> dict[str, Any]:
+    return {
+        "id": doc_id,
+        "url": article.url,
+        "canonical_url": article.canonical_url,
+        "title": article.title,
+        "authors": list(article.authors),
+        "site": article.site,
+        "published": article.published,
+        "language": article.language,
+        "text": article.text,
+        "source_path": article.source_path,
+        "source_format": article.source_format,
+        "content_sha256": article.content_sha256,
+        "ingested_at": now,
+    }
+
+
+def _fill_missing(connection: Connection, existing: dict[str, Any], article: Article) -> None:
+    values = {
+        name: getattr(article, name)
+        for name in _FILLABLE
+        if existing.get(name) is None and getattr(article, name) is not None
+    }
+    if not existing.get("authors") and article.authors:
+        values["authors"] = list(article.authors)
+    if values:
+        connection.execute(
+            update(documents).where(documents.c.id == existing["id"]).values(**values)
+        )
+
+
+def _write_rejected(connection: Connection, item: Rejected, now: datetime) -> WriteResult:
+    statement = _insert(connection, rejections).values(
+        source_path=item.source_path,
+        source_format=item.source_format,
+        reason=item.reason,
+        attempts=1,
+        last_seen=now,
+    )
+    connection.execute(
+        statement.on_conflict_do_update(
+            index_elements=[rejections.c.source_path],
+            set_={
+                "reason": statement.excluded.reason,
+                "source_format": statement.excluded.source_format,
+                "attempts": rejections.c.attempts + 1,
+                "last_seen": statement.excluded.last_seen,
+            },
+        )
+    )
+    return WriteResult(item.source_path, "rejected", reason=item.reason)
