@@ -4,6 +4,7 @@ snippets of visible text that must NOT end up in an extracted article body."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from html import escape
 
@@ -32,6 +33,13 @@ class Page:
         return "\n".join(self.parts) + "\n"
 
 
+def linked_names(story: Story, *, href: str, rel: bool = False) -> str:
+    """The byline names, each linked to its profile page: "A and B"."""
+    mark = ' rel="author"' if rel else ""
+    links = [f'<a{mark} href="{href}{_slug(name)}">{e(name)}</a>' for name in story.authors]
+    return links[0] if len(links) == 1 else ", ".join(links[:-1]) + " and " + links[-1]
+
+
 def charset_meta(charset: str | None, *, http_equiv: bool = False) -> str:
     if charset is None:
         return ""
@@ -51,7 +59,7 @@ def json_ld(story: Story) -> str:
         "image": [story.image_url],
         "datePublished": story.iso_time,
         "dateModified": story.iso_time,
-        "author": [{"@type": "Person", "name": story.author}],
+        "author": [{"@type": "Person", "name": name} for name in story.authors],
         "publisher": {
             "@type": "Organization",
             "name": story.site.name,
@@ -188,7 +196,8 @@ def most_read(page: Page, site: Site, *, heading: str = "Most read") -> None:
         for n, title in enumerate(site.most_read, 1)
     )
     page.add(
-        f'<section class="most-read">\n  <h2>{e(heading)}</h2>\n  <ol>\n{items}\n  </ol>\n</section>',
+        f'<section class="most-read">\n  <h2>{e(heading)}</h2>\n'
+        f"  <ol>\n{items}\n  </ol>\n</section>",
         heading,
         site.most_read[0],
     )
@@ -208,22 +217,38 @@ def footer(page: Page, site: Site) -> None:
 def tag_list(story: Story, *, label: str = "Topics") -> str:
     if not story.tags:
         return ""
-    links = ", ".join(f'<a href="/topic/{e(t.lower())}">{e(t)}</a>' for t in story.tags)
+    links = ", ".join(f'<a href="/topic/{e(_slug(t))}">{e(t)}</a>' for t in story.tags)
     return f'<p class="tags">{e(label)}: {links}</p>'
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def body_paragraphs(story: Story, *, quote_kind: str, inserts: dict[int, str]) -> str:
     """Body paragraphs with the pull-quote (and any extra inserts) placed between them.
 
-    The pull-quote goes after the paragraph in the middle, never right after the
-    paragraph it quotes when another position exists."""
+    ``inserts`` maps "after paragraph N" (1-based) to markup. The pull-quote goes after
+    the middle paragraph, or one further on when that is the paragraph it quotes."""
     paras = story.paragraphs
-    where = max(1, len(paras) // 2)
+    where = pullquote_position(story)
     out = []
-    for index, text in enumerate(paras):
+    for index, text in enumerate(paras, 1):
         out.append(f"<p>{e(text)}</p>")
-        if story.pullquote and index + 1 == where:
+        if index == where:
             out.append(pullquote(story, kind=quote_kind))
-        if index + 1 in inserts and index + 1 < len(paras):
-            out.append(inserts[index + 1])
+        if index in inserts and index < len(paras):
+            out.append(inserts[index].strip())
     return "\n".join(out)
+
+
+def pullquote_position(story: Story) -> int:
+    """1-based paragraph after which the pull-quote sits (0 = no pull-quote)."""
+    paras = story.paragraphs
+    if not story.pullquote or len(paras) < 2:
+        return 0
+    where = max(1, len(paras) // 2)
+    source = next((i for i, p in enumerate(paras, 1) if story.pullquote in p), 0)
+    if source == where and where + 1 < len(paras):
+        where += 1
+    return where

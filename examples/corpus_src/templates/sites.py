@@ -75,13 +75,24 @@ SITES: dict[str, Site] = {
         key="dispatch",
         name="Global Dispatch",
         domain="globaldispatch.example",
-        nav=("World", "Africa", "Americas", "Asia", "Europe", "Middle East", "Markets", "Fact Check"),
+        nav=(
+            "World",
+            "Africa",
+            "Americas",
+            "Asia",
+            "Europe",
+            "Middle East",
+            "Markets",
+            "Fact Check",
+        ),
         cookie=(
             "Global Dispatch uses cookies and similar technologies to deliver its services "
             "and to analyse traffic."
         ),
         newsletter_heading="The Dispatch Briefing",
-        newsletter_text="Five stories that matter, from our correspondents in 90 countries, every morning.",
+        newsletter_text=(
+            "Five stories that matter, from our correspondents in 90 countries, every morning."
+        ),
         most_read=(
             "Central banks signal a pause as inflation cools",
             "Aid convoy reaches border town after week-long delay",
@@ -89,7 +100,10 @@ SITES: dict[str, Site] = {
             "Satellite images show glacier retreat accelerating",
             "Fact check: no, the bridge was not sold to a foreign buyer",
         ),
-        footer="© 2025 Global Dispatch. All rights reserved. Republication prohibited without permission.",
+        footer=(
+            "© 2025 Global Dispatch. All rights reserved. "
+            "Republication prohibited without permission."
+        ),
         share_label="Share this report",
         skip_link="Skip to main content",
     ),
@@ -125,7 +139,9 @@ SITES: dict[str, Site] = {
             "your device, such as cookies."
         ),
         newsletter_heading="Sign up for our newsletter",
-        newsletter_text="The Courier Catch-Up: all the news from your area, straight to your inbox.",
+        newsletter_text=(
+            "The Courier Catch-Up: all the news from your area, straight to your inbox."
+        ),
         most_read=(
             "Pensioner’s prize marrow stolen on eve of village show",
             "Bypass roadworks to finish six weeks early",

