@@ -37,6 +37,9 @@ format: install
 	$(BIN)/ruff format src tests bench examples
 	$(BIN)/ruff check --fix src tests bench examples
 
+bench: install
+	$(BIN)/python bench/ingest_corpus.py
+
 corpus: install
 	$(BIN)/python examples/build_corpus.py
 

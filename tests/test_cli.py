@@ -84,7 +84,11 @@ def test_exports_in_every_format(pages: Path, db_url: str, tmp_path: Path) -> No
     run("ingest", str(pages), db=db_url, check_code=1)
     [line] = run("export", "documents", "--format", "jsonl", db=db_url).stdout.splitlines()
     assert json.loads(line)["authors"] == ["Rania Saleh"]
-    rows = list(csv.DictReader(io.StringIO(run("export", "documents", "-f", "csv", db=db_url).stdout.decode())))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(run("export", "documents", "-f", "csv", db=db_url).stdout.decode())
+        )
+    )
     assert rows[0]["canonical_url"].endswith("/doha-talks")
     target = tmp_path / "docs.parquet"
     run("export", "documents", "-f", "parquet", "-o", str(target), db=db_url)

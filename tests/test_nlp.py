@@ -25,7 +25,10 @@ def test_the_silenced_warning_is_really_raised_by_a_bare_load() -> None:
 
 def test_model_still_parses_and_finds_entities_under_spacy_3_8() -> None:
     doc = load_model()("Kenyan President William Ruto met envoys in Nairobi on Tuesday.")
-    assert {(e.text, e.label_) for e in doc.ents} >= {("William Ruto", "PERSON"), ("Nairobi", "GPE")}
+    assert {(e.text, e.label_) for e in doc.ents} >= {
+        ("William Ruto", "PERSON"),
+        ("Nairobi", "GPE"),
+    }
     assert doc[4].dep_ == "ROOT" and doc[4].lemma_ == "meet"
 
 

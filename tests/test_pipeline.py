@@ -10,8 +10,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, load_expected
 
+from conftest import CORPUS, load_expected
 from newsgraph.graph import Newsgraph
 from newsgraph.options import Options
 from newsgraph.pipeline import IngestReport
@@ -52,7 +52,9 @@ def test_broken_files_are_rejected_with_their_reason(ingested) -> None:
     reasons = {relative(r.source_path): r.reason for r in report.rejected}
     assert set(reasons) == {e["source"] for e in BROKEN}
     for item in BROKEN:
-        assert item["reason_contains"].lower() in reasons[item["source"]].lower(), reasons[item["source"]]
+        assert item["reason_contains"].lower() in reasons[item["source"]].lower(), reasons[
+            item["source"]
+        ]
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p["source"])

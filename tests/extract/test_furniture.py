@@ -119,6 +119,16 @@ def test_identical_paragraph_repeated_keeps_the_first(tmp_path: Path) -> None:
     assert kept == [LEDE, AGENCY, CLOSING]
 
 
+def test_short_quoted_fragment_repeat_goes(tmp_path: Path) -> None:
+    kept = clean(tmp_path, [LEDE, CONTEXT_QUOTE, "“we cannot continue like”", AGENCY, CLOSING])
+    assert kept == [LEDE, CONTEXT_QUOTE, AGENCY, CLOSING]
+
+
+def test_short_unquoted_fragment_that_is_no_sentence_stays(tmp_path: Path) -> None:
+    paragraphs = [LEDE, CONTEXT_QUOTE, "Picking at a loss", AGENCY, CLOSING]
+    assert clean(tmp_path, paragraphs) == paragraphs
+
+
 def test_short_standalone_sentence_repeat_goes(tmp_path: Path) -> None:
     source = (
         "Officials at the ministry would not say when the bonus would be paid. Nobody "
@@ -145,6 +155,7 @@ def test_short_standalone_sentence_repeat_goes(tmp_path: Path) -> None:
         "Photo: Daniel Kiprop/AFP. A farmer sorts leaf at dawn",
         "(File photo) A collection centre near Kapsabet",
         "Pickers at work on an estate in Kericho in 2023. (Photograph by Esther Njeri)",
+        "Lorries queue at a weighbridge outside Kapsabet. [KTDA]",
     ],
 )
 def test_caption_goes(tmp_path: Path, caption: str) -> None:
@@ -173,6 +184,8 @@ def test_caption_like_sentence_inside_long_paragraph_stays(tmp_path: Path) -> No
         "(Reuters) - Kenyan tea farmers stopped deliveries to factories on Monday.",
         "The figures were confirmed to the Associated Press (AP).",
         "Prices were first reported by Agence France-Presse (AFP).",
+        "The sign at the gate read “Wellcome to Litein” [sic]",
+        "“If [the agency] pays on time, we will pick,” she said.",
     ],
 )
 def test_dateline_and_acronym_are_not_captions(tmp_path: Path, paragraph: str) -> None:
@@ -200,6 +213,23 @@ def test_follow_line_goes(tmp_path: Path, line: str) -> None:
 def test_follow_up_sentence_stays(tmp_path: Path) -> None:
     paragraphs = [LEDE, "Follow-up talks will be streamed on YouTube, the ministry said.", CLOSING]
     assert clean(tmp_path, paragraphs) == paragraphs
+
+
+def test_newsletter_signup_and_promo_go_mid_body(tmp_path: Path) -> None:
+    paragraphs = [
+        LEDE,
+        "Sign up for our newsletter",
+        "The Morning Brief: the day's headlines, straight to your inbox.",
+        AGENCY,
+        CLOSING,
+    ]
+    assert clean(tmp_path, paragraphs) == [LEDE, AGENCY, CLOSING]
+
+
+def test_paragraph_after_signup_without_promo_words_stays(tmp_path: Path) -> None:
+    after = "Factory managers said they had not been told when the talks would end."
+    paragraphs = [LEDE, "Sign up for our newsletter", after, CLOSING]
+    assert clean(tmp_path, paragraphs) == [LEDE, after, CLOSING]
 
 
 @pytest.mark.parametrize(
@@ -240,6 +270,23 @@ def test_trailing_widgets_and_leading_menu_go(tmp_path: Path) -> None:
     assert clean(tmp_path, paragraphs) == [LEDE, AGENCY, CLOSING]
 
 
+def test_tail_mixing_widgets_caption_bio_and_follow_line_goes(tmp_path: Path) -> None:
+    paragraphs = [
+        LEDE,
+        AGENCY,
+        CLOSING,
+        "Share",
+        "Tweet",
+        "Email",
+        "Sign up for our newsletter",
+        "Lorries queue at a weighbridge outside Kapsabet. [KTDA]",
+        "Amina Wanjiru is the Meridian Post's East Africa correspondent. She reports from "
+        "Nairobi and Kampala.",
+        "Follow Amina Wanjiru on Twitter: @aminawanjiru",
+    ]
+    assert clean(tmp_path, paragraphs) == [LEDE, AGENCY, CLOSING]
+
+
 def test_trailing_related_block_goes(tmp_path: Path) -> None:
     paragraphs = [
         LEDE,
@@ -269,6 +316,11 @@ def test_menu_words_inside_the_body_stay(tmp_path: Path) -> None:
         ("News › Africa › Kenya", True),
         ("Kenya | Politics", True),
         ("Copyright © 2025 Meridian Post", True),
+        ("(c) 2025 Meridian Post", True),
+        ("News  Local  Maritime  Business  Weather  Sport", True),
+        ("Kenyan Farmers Reject New Tea Levy Deal", False),
+        ("World Leaders Gather In Nairobi", False),
+        ("Business Leaders Warn Over Weather", False),
         ("Amina Wanjiru | 4 March 2025", False),
         ("Kenyan tea growers down tools", False),
         (LEDE, False),
@@ -297,6 +349,13 @@ def test_is_menu_line(line: str, expected: bool) -> None:
 def test_author_bio_and_credits_at_end_go(tmp_path: Path, bio: str) -> None:
     kept = clean(tmp_path, [LEDE, AGENCY, CLOSING, bio, "Share"])
     assert kept == [LEDE, AGENCY, CLOSING]
+
+
+def test_bio_before_a_correction_note_goes_and_the_note_stays(tmp_path: Path) -> None:
+    bio = "Amina Wanjiru is the Meridian Post's East Africa correspondent."
+    note = "This article was amended on 6 March 2025 to correct the number of factories."
+    kept = clean(tmp_path, [LEDE, AGENCY, CLOSING, bio, note])
+    assert kept == [LEDE, AGENCY, CLOSING, note]
 
 
 def test_bio_followed_by_follow_line_and_credit_goes(tmp_path: Path) -> None:

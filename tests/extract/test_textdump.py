@@ -265,6 +265,47 @@ border closure could return without warning.
     )
 
 
+def test_site_name_above_menu_bar_is_not_the_title(tmp_path: Path) -> None:
+    text = (
+        "Skip to content\n\nLakeside Courier\nNews  Local  Maritime  Business  Weather  Sport\n\n"
+        "Home › Africa\n\nMalaba border reopens after truckers end protest\n\n"
+        "By Peter Ssemakula\n12 March 2025\n\n" + "\n\n".join(HARD_WRAPPED_PARAGRAPHS)
+    )
+    dump = parse_text_dump(dump_file(tmp_path, text))
+    assert dump.title == "Malaba border reopens after truckers end protest"
+    assert (dump.author, dump.published) == ("Peter Ssemakula", "2025-03-12")
+    assert dump.paragraphs == tuple(HARD_WRAPPED_PARAGRAPHS)
+
+
+def test_all_caps_site_name_right_above_headline_is_not_the_title(tmp_path: Path) -> None:
+    text = "THE LAKESIDE COURIER\n\nMalaba border reopens\n\nBy Peter Ssemakula\n\n" + (
+        "\n\n".join(HARD_WRAPPED_PARAGRAPHS)
+    )
+    dump = parse_text_dump(dump_file(tmp_path, text))
+    assert dump.title == "Malaba border reopens"
+    assert dump.paragraphs == tuple(HARD_WRAPPED_PARAGRAPHS)
+
+
+def test_wrapped_dump_with_long_headline_on_the_byline_line_above(tmp_path: Path) -> None:
+    headline = "Rwanda's coffee washing stations open early as warm January ripens cherries"
+    assert len(headline) > 72
+    wrapped = "\n\n".join(textwrap.fill(p, width=72) for p in HARD_WRAPPED_PARAGRAPHS)
+    text = f"{headline}\nBy Claudine Uwase | 5 February 2025\n\n{wrapped}\n"
+    dump = parse_text_dump(dump_file(tmp_path, text))
+    assert dump.title == headline
+    assert (dump.author, dump.published) == ("Claudine Uwase", "2025-02-05")
+    assert dump.paragraphs == tuple(HARD_WRAPPED_PARAGRAPHS)
+
+
+def test_share_bar_between_title_and_byline(tmp_path: Path) -> None:
+    text = "Malaba border reopens\n\nShare  Tweet  Email\n\nBy Peter Ssemakula\n\n" + (
+        "\n\n".join(HARD_WRAPPED_PARAGRAPHS)
+    )
+    dump = parse_text_dump(dump_file(tmp_path, text))
+    assert (dump.title, dump.author) == ("Malaba border reopens", "Peter Ssemakula")
+    assert dump.paragraphs == tuple(HARD_WRAPPED_PARAGRAPHS)
+
+
 # --- title and byline details -------------------------------------------------------
 
 

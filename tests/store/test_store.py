@@ -118,9 +118,7 @@ def test_search_filters_and_stable_order(store: Store) -> None:
         ]
     )
     assert [d["title"] for d in store.documents()] == ["Tariffs on steel", "Border talks resume"]
-    assert [d["title"] for d in store.documents(search="nairobi border")] == [
-        "Border talks resume"
-    ]
+    assert [d["title"] for d in store.documents(search="nairobi border")] == ["Border talks resume"]
     assert store.documents(search='"steel tariffs"')[0]["site"] == "Harbour Times"
     assert store.documents(search='AND OR NOT ( " *') == []
     assert [d["site"] for d in store.documents(site="harbour times")] == ["Harbour Times"]

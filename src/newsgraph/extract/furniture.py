@@ -177,7 +177,7 @@ _CAPTION_END = re.compile(
     rf"|(?:^|[\s.;,])(?i:{_CREDIT_LABEL})\s*:\s*[^:]{{1,80}}"
     rf"|\S/{_AGENCY}(?:\s+via\s+Getty\s+Images)?\.?"
     rf"|©\s*[^©]{{1,60}}"
-    r"|\[[^\]\[]{2,40}\]\s*\.?)\s*$"
+    r"|\[(?!sic\])[^\]\[]{2,40}\]\s*\.?)\s*$"
 )
 _CAPTION_START = re.compile(
     rf"^\s*(?:{_BRACKET_CREDIT}(?!\s*[-–—])|(?i:{_CREDIT_LABEL})\s*:\s*\S|©\s*\S)"

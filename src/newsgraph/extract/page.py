@@ -13,6 +13,7 @@ from newsgraph.model import Article, RawPage, Rejected
 from newsgraph.options import Options
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def extract(page: RawPage, *, options: Options) -> Article | Rejected:
@@ -35,7 +36,9 @@ def _from_html(page: RawPage, options: Options) -> Article | Rejected:
     return _article(
         page,
         options,
-        paragraphs=remove_furniture(parts.paragraphs, title=title),
+        paragraphs=remove_furniture(
+            parts.paragraphs, title=title, author=next(iter(parts.authors), None)
+        ),
         title=title,
         url=page.url or canonical,
         canonical_url=canonical,
@@ -57,7 +60,7 @@ def _from_text_dump(page: RawPage, options: Options) -> Article | Rejected:
         url=url,
         canonical_url=url,
         authors=split_authors(page.author or dump.author),
-        site=page.site,
+        site=page.site or site_from_url(url),
         published=page.published or dump.published,
     )
 
@@ -90,7 +93,11 @@ def _article(
     published: str | None,
     declared_language: str | None = None,
 ) -> Article | Rejected:
-    text = "\n\n".join(paragraphs)
+    text = valid_unicode("\n\n".join(paragraphs))
+    if not text.strip():
+        return Rejected(
+            page.source_path, "no article text found (only page furniture)", page.source_format
+        )
     if len(text) < options.min_body_chars:
         return Rejected(
             page.source_path,
@@ -99,18 +106,24 @@ def _article(
             page.source_format,
         )
     return Article(
-        title=title,
+        title=valid_unicode(title),
         text=text,
         source_path=page.source_path,
         source_format=page.source_format,
         url=url,
         canonical_url=canonical_url,
-        authors=authors,
-        site=site,
+        authors=tuple(valid_unicode(a) for a in authors),
+        site=valid_unicode(site),
         published=_iso_date(published),
         language=detect_language(text, declared=declared_language),
         content_sha256=fingerprint(text),
     )
+
+
+def valid_unicode(value: str | None) -> str | None:
+    """Lone surrogates (a JSON feed can carry "\\ud800") cannot be stored or exported
+    as UTF-8; they become U+FFFD."""
+    return None if value is None else _SURROGATE.sub("\ufffd", value)
 
 
 def _iso_date(value: str | None) -> str | None:

@@ -8,9 +8,11 @@
    page markers (``===== Page 1 =====``) are dropped wherever they are.
 2. The rest is cut into paragraphs: one paragraph a line, unless the dump is
    hard-wrapped, in which case blocks between blank lines are unwrapped (a line is
-   joined to the next when the next line's first word would not have fitted on it).
-3. The title is the ``Title:`` header, else the first line that is not navigation
-   (menu words, ``Skip to content``, short all-caps site names, breadcrumbs).
+   joined to the next when the next line's first word would not have fitted on it,
+   and the next line is no byline).
+3. The title is the ``Title:`` header, else the first headline-like line after the
+   page head's navigation (menu words and bars, ``Skip to content``, short all-caps
+   site names, breadcrumbs); a site name sitting above a menu bar goes with the menu.
 4. Byline lines right after the title (``By Amina Wanjiru``, ``Amina Wanjiru | 4
    March 2025``, ``Published 4 March 2025``, ``Updated: ...``, a bare date) give the
    author and the publication date and are dropped; one standfirst line before them
@@ -422,6 +424,9 @@ def _author_name(segment: str) -> str:
     return _NAME_PLACE.sub("", name).strip()
 
 
+_NUMERIC_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
+
+
 def is_date_line(text: str) -> bool:
     """True when ``text`` is only a date (and time): ``4 March 2025``,
     ``March 4, 2025 10:32 GMT``, ``2025-03-04``, ``Tue 4 Mar 2025 10.32``."""
@@ -436,7 +441,6 @@ def is_date_line(text: str) -> bool:
     )
 
 
-_NUMERIC_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
