@@ -57,3 +57,83 @@ class Article:
     published: str | None = None  # ISO date, YYYY-MM-DD
     language: str | None = None
     content_sha256: str = ""  # fingerprint of the normalised body
+
+
+# -- annotations: what the NLP stage found, as plain records (annotate/records.py) --------
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRecord:
+    """An actor as one document knows it; ``key`` is document-independent for countries
+    and organisations and a normalised name for people. The store resolves it to a
+    global actor id across documents."""
+
+    key: str
+    name: str
+    type: str  # person | organisation | country
+    country: str | None = None
+    role: str | None = None
+    code: str | None = None
+    aliases: tuple[str, ...] = ()
+    affiliation: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    actor_key: str
+    text: str
+    start: int
+    end: int
+    sentence: int
+    kind: str  # name | surname | title | description | pronoun | metonym | demonym
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    text: str
+    start: int
+    end: int
+    sentence: int
+    date_start: str
+    date_end: str
+    confidence: float
+    granularity: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    text: str
+    start: int
+    end: int
+    sentence: int
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    kind: str
+    geonameid: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Annotations:
+    """Everything the annotators found in one article body; offsets index ``Article.text``."""
+
+    sentences: tuple[Sentence, ...] = ()
+    actors: tuple[ActorRecord, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    places: tuple[PlaceMention, ...] = ()
+    note: str | None = None  # why NLP was skipped (e.g. "language 'fr': NLP runs on English only")
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotatedArticle:
+    article: Article
+    annotations: Annotations

@@ -24,7 +24,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from newsgraph.errors import ConfigError, StoreError
 from newsgraph.model import Article, Rejected
 from newsgraph.store import queries
-from newsgraph.store.writes import WriteResult, write_items
+from newsgraph.store.writes import Item, WriteResult, find_document, write_items
 
 log = logging.getLogger(__name__)
 
@@ -105,10 +105,16 @@ class Store:
             return ScriptDirectory.from_config(self._alembic_config(connection)).get_current_head()
 
     # -- writes -------------------------------------------------------------------
-    def write_batch(self, items: Sequence[Article | Rejected]) -> list[WriteResult]:
-        """Store articles and rejections in one transaction; return one result each."""
+    def write_batch(self, items: Sequence[Item]) -> list[WriteResult]:
+        """Store articles (annotated or not) and rejections in one transaction; return
+        one result each."""
         with self.engine.begin() as connection:
             return write_items(connection, items)
+
+    def find_document(self, article: Article) -> tuple[str, bool] | None:
+        """(id, annotated?) of the stored copy of ``article``, or None when it is new."""
+        with self.engine.connect() as connection:
+            return find_document(connection, article)
 
     # -- reads --------------------------------------------------------------------
     def documents(self, **filters: Any) -> list[dict[str, Any]]:

@@ -4,7 +4,7 @@ compares them."""
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, DateTime, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import JSON, Column, DateTime, Float, Index, Integer, MetaData, String, Table, Text
 
 metadata = MetaData()
 
@@ -24,6 +24,8 @@ documents = Table(
     Column("source_format", String(8), nullable=False),
     Column("content_sha256", String(64), nullable=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Column("annotated_at", DateTime(timezone=True)),
+    Column("nlp_note", Text),
     Index("ix_documents_canonical_url", "canonical_url"),
     Index("ix_documents_content_sha256", "content_sha256"),
     Index("ix_documents_published", "published"),
@@ -49,5 +51,79 @@ rejections = Table(
     Column("attempts", Integer, nullable=False),
     Column("last_seen", DateTime(timezone=True), nullable=False),
 )
+
+sentences = Table(
+    "sentences",
+    metadata,
+    Column("doc_id", String(16), primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
+
+actors = Table(
+    "actors",
+    metadata,
+    Column("id", String(16), primary_key=True),
+    Column("key", Text, nullable=False, unique=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(12), nullable=False),
+    Column("country", String(3)),
+    Column("role", String(8)),
+    Column("code", String(16)),
+    Column("aliases", JSON, nullable=False),
+    Column("affiliation", Text),
+    Column("block", Text, nullable=False),
+    Index("ix_actors_block", "block"),
+    Index("ix_actors_name", "name"),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("doc_id", String(16), primary_key=True),
+    Column("start", Integer, primary_key=True),
+    Column("end", Integer, primary_key=True),
+    Column("actor_id", String(16), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("kind", String(12), nullable=False),
+    Column("sentence", Integer, nullable=False),
+    Index("ix_mentions_actor", "actor_id"),
+)
+
+dates = Table(
+    "dates",
+    metadata,
+    Column("doc_id", String(16), primary_key=True),
+    Column("start", Integer, primary_key=True),
+    Column("end", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("sentence", Integer, nullable=False),
+    Column("date_start", String(10), nullable=False),
+    Column("date_end", String(10), nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("granularity", String(8), nullable=False),
+    Index("ix_dates_date_start", "date_start"),
+)
+
+places = Table(
+    "places",
+    metadata,
+    Column("doc_id", String(16), primary_key=True),
+    Column("start", Integer, primary_key=True),
+    Column("end", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("sentence", Integer, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("country", String(3)),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("kind", String(10), nullable=False),
+    Column("geonameid", Integer),
+    Index("ix_places_country", "country"),
+)
+
+# Per-document annotation tables, replaced whole when a document is annotated again.
+ANNOTATION_TABLES = (sentences, mentions, dates, places)
 
 DOCUMENT_COLUMNS: tuple[str, ...] = tuple(c.name for c in documents.columns)

@@ -5,15 +5,25 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Table, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Connection, select, update
 
-from newsgraph.model import Article, Rejected
-from newsgraph.store.schema import document_sources, documents, rejections
+from newsgraph.model import AnnotatedArticle, Annotations, Article, Rejected
+from newsgraph.store.actors import resolve_actor
+from newsgraph.store.schema import (
+    ANNOTATION_TABLES,
+    dates,
+    document_sources,
+    documents,
+    mentions,
+    places,
+    rejections,
+    sentences,
+)
+from newsgraph.store.sql import dialect_insert
 
 Status = Literal["new", "new-source", "unchanged", "rejected"]
 
@@ -35,19 +45,74 @@ def document_id(article: Article) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _insert(connection: Connection, table: Table) -> Any:
-    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
-    return dialect.insert(table)
+Item = Article | AnnotatedArticle | Rejected
 
 
-def write_items(connection: Connection, items: Sequence[Article | Rejected]) -> list[WriteResult]:
+def write_items(connection: Connection, items: Sequence[Item]) -> list[WriteResult]:
     now = datetime.now(UTC)
-    return [
-        _write_rejected(connection, item, now)
-        if isinstance(item, Rejected)
-        else _write_article(connection, item, now)
-        for item in items
-    ]
+    return [_write_item(connection, item, now) for item in items]
+
+
+def _write_item(connection: Connection, item: Item, now: datetime) -> WriteResult:
+    if isinstance(item, Rejected):
+        return _write_rejected(connection, item, now)
+    if isinstance(item, Article):
+        return _write_article(connection, item, now)
+    result = _write_article(connection, item.article, now)
+    if result.status == "new" or not _is_annotated(connection, result.doc_id):
+        write_annotations(connection, result.doc_id, item.annotations, now)
+    return result
+
+
+def _is_annotated(connection: Connection, doc_id: str | None) -> bool:
+    statement = select(documents.c.annotated_at).where(documents.c.id == doc_id)
+    return connection.execute(statement).scalar_one_or_none() is not None
+
+
+def find_document(connection: Connection, article: Article) -> tuple[str, bool] | None:
+    """The stored document ``article`` is a copy of, and whether it is annotated."""
+    existing = _find_existing(connection, article)
+    if existing is None:
+        return None
+    return existing["id"], _is_annotated(connection, existing["id"])
+
+
+def write_annotations(
+    connection: Connection, doc_id: str, annotations: Annotations, now: datetime
+) -> None:
+    """Replace the document's annotation rows with ``annotations``."""
+    for table in ANNOTATION_TABLES:
+        connection.execute(table.delete().where(table.c.doc_id == doc_id))
+    ids = {actor.key: resolve_actor(connection, actor) for actor in annotations.actors}
+    rows = {
+        sentences: [
+            {"doc_id": doc_id, "idx": s.index, "start": s.start, "end": s.end}
+            for s in annotations.sentences
+        ],
+        mentions: [
+            {
+                "doc_id": doc_id,
+                "start": m.start,
+                "end": m.end,
+                "actor_id": ids[m.actor_key],
+                "text": m.text,
+                "kind": m.kind,
+                "sentence": m.sentence,
+            }
+            for m in annotations.mentions
+            if m.actor_key in ids
+        ],
+        dates: [{"doc_id": doc_id, **asdict(d)} for d in annotations.dates],
+        places: [{"doc_id": doc_id, **asdict(p)} for p in annotations.places],
+    }
+    for table, values in rows.items():
+        if values:
+            connection.execute(dialect_insert(connection, table).on_conflict_do_nothing(), values)
+    connection.execute(
+        update(documents)
+        .where(documents.c.id == doc_id)
+        .values(annotated_at=now, nlp_note=annotations.note)
+    )
 
 
 def _find_existing(connection: Connection, article: Article) -> dict[str, Any] | None:
@@ -69,7 +134,7 @@ def _write_article(connection: Connection, article: Article, now: datetime) -> W
     if existing is None:
         doc_id = document_id(article)
         inserted = connection.execute(
-            _insert(connection, documents)
+            dialect_insert(connection, documents)
             .values(**_document_values(article, doc_id, now))
             .on_conflict_do_nothing()
         ).rowcount
@@ -79,7 +144,7 @@ def _write_article(connection: Connection, article: Article, now: datetime) -> W
         doc_id = existing["id"]
         _fill_missing(connection, existing, article)
     added_source = connection.execute(
-        _insert(connection, document_sources)
+        dialect_insert(connection, document_sources)
         .values(
             doc_id=doc_id,
             source_path=article.source_path,
@@ -127,7 +192,7 @@ def _fill_missing(connection: Connection, existing: dict[str, Any], article: Art
 
 
 def _write_rejected(connection: Connection, item: Rejected, now: datetime) -> WriteResult:
-    statement = _insert(connection, rejections).values(
+    statement = dialect_insert(connection, rejections).values(
         source_path=item.source_path,
         source_format=item.source_format,
         reason=item.reason,

@@ -1,0 +1,112 @@
+"""Actors across documents: the same person or organisation is one row.
+
+Countries and organisations carry document-independent keys (``country:KEN``,
+``org:hezbollah``), so an exact key match suffices. People are keyed by normalised full
+name; a new name is also compared, with rapidfuzz, to the people who share its surname
+(the ``block``), and merged only when the first names agree too, so that "Omar Hassan"
+never becomes "Ali Hassan".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from typing import Any
+
+from rapidfuzz import fuzz
+from sqlalchemy import Connection, select, update
+
+from newsgraph.model import ActorRecord
+from newsgraph.store.schema import actors
+from newsgraph.store.sql import dialect_insert
+
+NAME_MATCH = 90  # token_sort_ratio needed to call two full names one person
+FIRST_NAME_MATCH = 85  # ratio needed between first names (or one is the other's initial)
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, single spaces: 'Dr. Amara  Okafor' -> 'dr. amara okafor'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.casefold().split())
+
+
+def actor_id(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def block_of(record: ActorRecord) -> str:
+    if record.type != "person":
+        return record.key
+    words = fold(record.name).replace(".", " ").split()
+    return f"person:{words[-1]}" if words else record.key
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two full names of one person? Surnames are already equal (same block)."""
+    first_a, first_b = fold(a).split()[0], fold(b).split()[0]
+    initials = len(first_a.rstrip(".")) == 1 or len(first_b.rstrip(".")) == 1
+    firsts_agree = (
+        first_a[0] == first_b[0] if initials else fuzz.ratio(first_a, first_b) >= FIRST_NAME_MATCH
+    )
+    return firsts_agree and _closeness(a, b) >= NAME_MATCH
+
+
+def resolve_actor(connection: Connection, record: ActorRecord) -> str:
+    """The global id of ``record``, creating or enriching the stored actor."""
+    row = connection.execute(select(actors).where(actors.c.key == record.key)).first()
+    if row is None and record.type == "person" and len(record.name.split()) > 1:
+        row = _fuzzy_person(connection, record)
+    if row is None:
+        return _insert_actor(connection, record)
+    _enrich(connection, row._asdict(), record)
+    return row.id
+
+
+def _fuzzy_person(connection: Connection, record: ActorRecord) -> Any:
+    candidates = connection.execute(
+        select(actors).where(actors.c.block == block_of(record), actors.c.type == "person")
+    ).all()
+    matches = [
+        c for c in candidates if len(c.name.split()) > 1 and same_person(c.name, record.name)
+    ]
+    return max(matches, key=lambda c: _closeness(c.name, record.name), default=None)
+
+
+def _closeness(a: str, b: str) -> float:
+    return fuzz.token_sort_ratio(fold(a), fold(b))
+
+
+def _insert_actor(connection: Connection, record: ActorRecord) -> str:
+    new_id = actor_id(record.key)
+    connection.execute(
+        dialect_insert(connection, actors)
+        .values(
+            id=new_id,
+            key=record.key,
+            name=record.name,
+            type=record.type,
+            country=record.country,
+            role=record.role,
+            code=record.code,
+            aliases=sorted(set(record.aliases) | {record.name}),
+            affiliation=record.affiliation,
+            block=block_of(record),
+        )
+        .on_conflict_do_nothing()
+    )
+    return new_id
+
+
+def _enrich(connection: Connection, stored: dict[str, Any], record: ActorRecord) -> None:
+    values: dict[str, Any] = {}
+    aliases = sorted(set(stored["aliases"]) | set(record.aliases) | {record.name})
+    if aliases != sorted(stored["aliases"]):
+        values["aliases"] = aliases
+    if len(record.name) > len(stored["name"]) and record.type == "person":
+        values["name"] = record.name  # the fullest form seen
+    for name in ("country", "role", "code", "affiliation"):
+        if stored[name] is None and getattr(record, name) is not None:
+            values[name] = getattr(record, name)
+    if values:
+        connection.execute(update(actors).where(actors.c.id == stored["id"]).values(**values))
