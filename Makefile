@@ -39,6 +39,7 @@ format: install
 
 bench: install
 	$(BIN)/python bench/ingest_corpus.py
+	$(BIN)/python bench/annotate_overhead.py
 
 corpus: install
 	$(BIN)/python examples/build_corpus.py

@@ -19,7 +19,7 @@ from rich.table import Table
 
 from newsgraph.errors import ConfigError, NewsgraphError, NotFound
 from newsgraph.export import FORMATS
-from newsgraph.graph import EXPORTABLE, Newsgraph
+from newsgraph.graph import ACTOR_TYPES, EXPORTABLE, Newsgraph
 from newsgraph.options import SETTINGS, setting
 from newsgraph.pipeline import IngestReport
 from newsgraph.store import WriteResult
@@ -195,21 +195,63 @@ def _jsonable(record: dict[str, Any]) -> dict[str, Any]:
     return {k: plain_value(v) for k, v in record.items()}
 
 
+FormatOption = Annotated[str, typer.Option("--format", "-f", help=f"One of {', '.join(FORMATS)}.")]
+OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="File (default stdout).")]
+
+
 @export_app.command("documents")
 def export_documents(
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", help=f"One of {', '.join(FORMATS)}.")
-    ] = "jsonl",
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File (default stdout).")
-    ] = None,
-    db: DbOption = None,
+    fmt: FormatOption = "jsonl", output: OutputOption = None, db: DbOption = None
 ) -> None:
     """Export every stored article.
 
     Example: newsgraph export documents --format csv -o documents.csv
     """
     _export("documents", fmt, output, db)
+
+
+@export_app.command("actors")
+def export_actors(
+    fmt: FormatOption = "jsonl", output: OutputOption = None, db: DbOption = None
+) -> None:
+    """Export every actor: id, name, type, country, role, code, aliases, affiliation.
+
+    Example: newsgraph export actors --format jsonl -o actors.jsonl
+    """
+    _export("actors", fmt, output, db)
+
+
+@export_app.command("mentions")
+def export_mentions(
+    fmt: FormatOption = "jsonl", output: OutputOption = None, db: DbOption = None
+) -> None:
+    """Export every actor mention with its offsets and sentence.
+
+    Example: newsgraph export mentions --format csv -o mentions.csv
+    """
+    _export("mentions", fmt, output, db)
+
+
+@export_app.command("dates")
+def export_dates(
+    fmt: FormatOption = "jsonl", output: OutputOption = None, db: DbOption = None
+) -> None:
+    """Export every date expression with the day or range it resolves to.
+
+    Example: newsgraph export dates --format parquet -o dates.parquet
+    """
+    _export("dates", fmt, output, db)
+
+
+@export_app.command("places")
+def export_places(
+    fmt: FormatOption = "jsonl", output: OutputOption = None, db: DbOption = None
+) -> None:
+    """Export every geocoded place mention.
+
+    Example: newsgraph export places --format jsonl
+    """
+    _export("places", fmt, output, db)
 
 
 def _export(table: str, fmt: str, output: Path | None, db: str | None) -> None:
@@ -229,6 +271,87 @@ def _export(table: str, fmt: str, output: Path | None, db: str | None) -> None:
             with output.open("wb") as handle:
                 count = graph.export(table, fmt=fmt, out=handle)
     err.print(f"exported {count} {table}", markup=False)
+
+
+@app.command()
+def actors(
+    type: Annotated[  # noqa: A002 - the flag's name
+        str | None, typer.Option(help="person, org or country.")
+    ] = None,
+    search: Annotated[str | None, typer.Option(help="Part of a name or code.")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many rows.")] = 50,
+    offset: Annotated[int, typer.Option(min=0, help="Skip this many rows first.")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+    db: DbOption = None,
+) -> None:
+    """List actors, most mentioned first.
+
+    Example: newsgraph actors --type country --limit 10
+    """
+    if type is not None and type not in ACTOR_TYPES:
+        raise typer.BadParameter(
+            f"{type!r} is not one of person, org, country", param_hint="--type"
+        )
+    with _open(db) as graph:
+        rows = graph.actors(type=type, search=search, limit=limit, offset=offset)
+    if as_json:
+        for row in rows:
+            out.print(json.dumps(row, ensure_ascii=False), markup=False)
+        return
+    out.print(
+        f"{'id':16}  {'type':12}  {'code':8}  {'mentions':>8}  {'docs':>4}  name",
+        style="bold",
+        markup=False,
+    )
+    for row in rows:
+        line = (
+            f"{row['id']:16}  {row['type']:12}  {row['code'] or '':8}  "
+            f"{row['mentions']:8d}  {row['documents']:4d}  {row['name']}"
+        )
+        out.print(line, markup=False)
+
+
+@app.command()
+def actor(
+    name: Annotated[str, typer.Argument(help="Actor id, name or CAMEO code.")],
+    limit: Annotated[int, typer.Option(min=1, help="Mentions and co-actors shown.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="The profile as JSON.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Show one actor: aliases, mentions in context, co-occurring actors.
+
+    Example: newsgraph actor Hezbollah
+    """
+    with _open(db) as graph:
+        try:
+            profile = graph.actor(name, limit=limit)
+        except NotFound as exc:
+            err.print(f"error: {exc}", markup=False)
+            raise typer.Exit(1) from None
+    if as_json:
+        out.print(json.dumps(_jsonable(profile), ensure_ascii=False, indent=2), markup=False)
+        return
+    _print_profile(profile)
+
+
+def _print_profile(profile: dict[str, Any]) -> None:
+    out.print(
+        f"[bold]{profile['name']}[/bold]  ({profile['type']}, {profile['code'] or 'no code'})"
+    )
+    for label in ("id", "country", "role", "affiliation"):
+        out.print(f"{label}: {profile[label] or ''}", markup=False)
+    out.print(f"aliases: {', '.join(profile['aliases'])}", markup=False)
+    out.print(f"\nmentions ({profile['mention_count']}):", style="bold")
+    for m in profile["mentions"]:
+        out.print(
+            f"  {m['published'] or '':10}  {m['doc_id']}  [{m['text']}]  {m['sentence_text']}",
+            markup=False,
+        )
+    out.print("\nappears with:", style="bold")
+    for co in profile["co_occurring"]:
+        out.print(
+            f"  {co['documents']:3d} docs  {co['name']} ({co['code'] or co['type']})", markup=False
+        )
 
 
 @app.command()

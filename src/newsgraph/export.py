@@ -38,9 +38,25 @@ def plain_value(value: Any) -> Any:
     return value
 
 
-def write_rows(rows: Iterable[dict[str, Any]], *, table: Table, fmt: str, out: IO[bytes]) -> int:
+INTERNAL_COLUMNS = frozenset({"search", "block"})
+
+
+def export_columns(table: Table, extra: tuple[str, ...] = ()) -> list[str]:
+    """The columns an export of ``table`` carries: its own, less internal ones, plus
+    ``extra`` (text columns computed by the query, such as ``sentence_text``)."""
+    return [c.name for c in table.columns if c.name not in INTERNAL_COLUMNS] + list(extra)
+
+
+def write_rows(
+    rows: Iterable[dict[str, Any]],
+    *,
+    table: Table,
+    fmt: str,
+    out: IO[bytes],
+    extra: tuple[str, ...] = (),
+) -> int:
     """Write every row to ``out`` in ``fmt``; return how many were written."""
-    columns = [c.name for c in table.columns if c.name != "search"]
+    columns = export_columns(table, extra)
     writer = {"jsonl": _write_jsonl, "csv": _write_csv, "parquet": _write_parquet}[
         check_format(fmt)
     ]
@@ -84,7 +100,9 @@ def parquet_schema(table: Table, columns: list[str]) -> pa.Schema:
             return pa.float64()
         return pa.string()
 
-    return pa.schema([(name, arrow_type(table.c[name])) for name in columns])
+    return pa.schema(
+        [(name, arrow_type(table.c[name]) if name in table.c else pa.string()) for name in columns]
+    )
 
 
 def _write_parquet(

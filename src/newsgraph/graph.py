@@ -17,7 +17,15 @@ from newsgraph.pipeline import IngestReport, OnResult, ingest
 from newsgraph.store import Store
 from newsgraph.store.schema import metadata
 
-EXPORTABLE = ("documents",)
+# Tables that `export` writes; per-sentence tables also carry the sentence's text.
+EXPORTABLE: dict[str, tuple[str, ...]] = {
+    "documents": (),
+    "actors": (),
+    "mentions": ("sentence_text",),
+    "dates": ("sentence_text",),
+    "places": ("sentence_text",),
+}
+ACTOR_TYPES = {"person": "person", "org": "organisation", "country": "country"}
 
 
 class Newsgraph:
@@ -53,13 +61,33 @@ class Newsgraph:
         """One document with its text and every source path it was read from."""
         return self.store.document(doc_id)
 
+    def actors(
+        self,
+        *,
+        type: str | None = None,  # noqa: A002 - the CLI flag's name
+        search: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Actors (``type`` person, org or country), most mentioned first."""
+        kind = ACTOR_TYPES.get(type, type) if type else None
+        return self.store.actors(type=kind, search=search, limit=limit, offset=offset)
+
+    def actor(self, name: str, *, limit: int = 20) -> dict[str, Any]:
+        """One actor by id, name or code: aliases, mentions, co-occurring actors."""
+        return self.store.actor_profile(name, limit=limit)
+
     def rejections(self) -> list[dict[str, Any]]:
         return self.store.rejections()
 
     def export(self, table: str, *, fmt: str, out: IO[bytes]) -> int:
         """Write ``table`` to ``out`` as jsonl, csv or parquet; return the row count."""
         return write_rows(
-            self.store.iter_rows(table), table=metadata.tables[table], fmt=fmt, out=out
+            self.store.iter_rows(table),
+            table=metadata.tables[table],
+            fmt=fmt,
+            out=out,
+            extra=EXPORTABLE[table],
         )
 
     def close(self) -> None:

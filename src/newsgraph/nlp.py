@@ -17,6 +17,9 @@ import warnings
 from collections.abc import Iterable
 
 from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.annotate.types import register_extensions
 
 log = logging.getLogger(__name__)
 
@@ -53,3 +56,27 @@ def get_nlp(components: Iterable[str] = ()) -> Language:
                 nlp.add_pipe(name)
             _cache[key] = nlp
         return _cache[key]
+
+
+# The annotator components, in pipeline order, and the modules that register them.
+COMPONENTS: tuple[str, ...] = (
+    "newsgraph_actors",
+    "newsgraph_people",
+    "newsgraph_dates",
+    "newsgraph_places",
+)
+
+
+def annotator_pipeline() -> Language:
+    """The model plus every newsgraph annotator (see :data:`COMPONENTS`)."""
+    from newsgraph.annotate import actors, dates, people, places  # noqa: F401  (registers)
+
+    return get_nlp(COMPONENTS)
+
+
+def make_doc(nlp: Language, text: str, *, published: str | None) -> Doc:
+    """A tokenised doc that carries its publication date into the components."""
+    register_extensions()
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    return doc

@@ -56,6 +56,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Articles written to the store in one transaction.",
         env="NEWSGRAPH_BATCH_SIZE",
     ),
+    Setting(
+        "nlp_batch_size",
+        32,
+        "Texts spaCy parses together (nlp.pipe batch_size).",
+        env="NEWSGRAPH_NLP_BATCH_SIZE",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -70,6 +76,7 @@ class Options:
     max_decompressed_bytes: int = 200 * 1024 * 1024
     min_body_chars: int = 200
     batch_size: int = 50
+    nlp_batch_size: int = 32
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Options:

@@ -44,7 +44,7 @@ def test_migrations_create_the_declared_schema(store: Store) -> None:
 def test_migrate_twice_is_harmless(db_url: str) -> None:
     Store(db_url).close()
     with Store(db_url) as again:
-        assert again.counts() == {"documents": 0, "sources": 0, "rejections": 0}
+        assert set(again.counts().values()) == {0}
 
 
 def test_same_file_twice_is_stored_once(store: Store) -> None:
@@ -53,7 +53,8 @@ def test_same_file_twice_is_stored_once(store: Store) -> None:
     assert first[0].status == "new"
     assert second[0].status == "unchanged"
     assert second[0].doc_id == first[0].doc_id
-    assert store.counts() == {"documents": 1, "sources": 1, "rejections": 0}
+    counts = store.counts()
+    assert (counts["documents"], counts["sources"], counts["rejections"]) == (1, 1, 0)
 
 
 def test_same_page_in_another_format_adds_a_source(store: Store) -> None:

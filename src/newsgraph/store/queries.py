@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, Select, func, select, text
 
 from newsgraph.errors import NotFound
-from newsgraph.store.schema import document_sources, documents, metadata, rejections
+from newsgraph.store.schema import document_sources, documents, metadata, rejections, sentences
 
 _LIST_COLUMNS = (
     documents.c.id,
@@ -99,20 +99,33 @@ def list_rejections(connection: Connection) -> list[dict[str, Any]]:
 
 
 def counts(connection: Connection) -> dict[str, int]:
+    """Rows per table ("sources" is document_sources)."""
+    tables = {"sources": document_sources, **metadata.tables}
     return {
         name: connection.execute(select(func.count()).select_from(table)).scalar_one()
-        for name, table in (
-            ("documents", documents),
-            ("sources", document_sources),
-            ("rejections", rejections),
-        )
+        for name, table in tables.items()
+        if name != "document_sources"
     }
 
 
 def iter_rows(connection: Connection, table_name: str) -> Iterator[dict[str, Any]]:
-    """Every row of a table in primary-key order, streamed."""
+    """Every row of a table in primary-key order, streamed. Rows of the per-sentence
+    tables (mentions, dates, places) also carry ``sentence_text``."""
     table = metadata.tables[table_name]
     statement = select(table).order_by(*table.primary_key.columns)
+    if "sentence" in table.c:
+        sentence_text = func.substr(
+            documents.c.text, sentences.c.start + 1, sentences.c.end - sentences.c.start
+        ).label("sentence_text")
+        statement = (
+            select(table, sentence_text)
+            .join(documents, documents.c.id == table.c.doc_id)
+            .join(
+                sentences,
+                (sentences.c.doc_id == table.c.doc_id) & (sentences.c.idx == table.c.sentence),
+            )
+            .order_by(*table.primary_key.columns)
+        )
     result = connection.execution_options(stream_results=True, yield_per=500).execute(statement)
     for row in result:
         yield row._asdict()
