@@ -26,6 +26,8 @@ prisoner exchange, officials from both governments said.</p>
 the two sides, according to a senior diplomat who asked not to be named.</p>
 <p>“We are closer than we have been at any point this year,” the diplomat said, adding that a
 deal could be announced within days if the remaining questions about sequencing were settled.</p>
+<p>Qatar's foreign ministry said Hamas had accepted the outline of the deal, while the Egyptian
+government urged both sides to move quickly.</p>
 </article><footer>© 2025 Global Dispatch</footer></body></html>"""
 
 
@@ -124,3 +126,30 @@ def test_missing_path_is_reported_and_batch_goes_on(pages: Path, db_url: str) ->
     result = run("ingest", str(pages / "nope.html"), str(pages), db=db_url, check_code=1)
     assert "nope.html" in result.stderr.decode()
     assert len(run("docs", "--json", db=db_url).stdout.splitlines()) == 1
+
+
+def test_actors_actor_and_annotation_exports(pages: Path, db_url: str) -> None:
+    run("ingest", str(pages), db=db_url, check_code=1)
+    listed = [json.loads(x) for x in run("actors", "--json", db=db_url).stdout.splitlines()]
+    by_code = {a["code"]: a for a in listed}
+    assert {"EGYGOV", "QATGOV", "PSEREB"} <= set(by_code)
+    countries = run("actors", "--type", "country", "--json", db=db_url).stdout.splitlines()
+    assert countries and all(json.loads(x)["type"] == "country" for x in countries)
+    shown = run("actor", listed[0]["id"], db=db_url).stdout.decode()
+    assert listed[0]["name"] in shown and "mentions" in shown
+    for table in ("actors", "mentions", "dates", "places"):
+        rows = run("export", table, "-f", "jsonl", db=db_url).stdout.splitlines()
+        assert rows, f"nothing exported from {table}"
+    [date] = [
+        json.loads(x)
+        for x in run("export", "dates", db=db_url).stdout.splitlines()
+        if json.loads(x)["text"] == "Friday"
+    ]
+    assert date["date_start"] == "2025-05-02"  # published Friday 2025-05-02
+
+
+def test_unknown_actor_and_bad_type(db_url: str) -> None:
+    assert "no actor matches" in run("actor", "Nobody", db=db_url, check_code=1).stderr.decode()
+    assert (
+        "is not one of" in run("actors", "--type", "alien", db=db_url, check_code=2).stderr.decode()
+    )

@@ -34,3 +34,12 @@ def test_model_still_parses_and_finds_entities_under_spacy_3_8() -> None:
 
 def test_pipeline_is_built_once_per_process() -> None:
     assert get_nlp() is get_nlp()
+
+
+def test_annotators_run_in_order_and_declare_what_they_use() -> None:
+    from newsgraph.nlp import COMPONENTS, annotator_pipeline
+
+    nlp = annotator_pipeline()
+    assert nlp.pipe_names[-len(COMPONENTS) :] == list(COMPONENTS)
+    analysis = nlp.analyze_pipes()
+    assert not any(analysis["problems"].values()), analysis["problems"]

@@ -513,25 +513,46 @@ def _mention_spans(doc: Doc, mentions: Iterable[Mention]) -> dict[Span, Mention]
     return spans
 
 
+# Labels for the canonical names of country + role actors ("Russia (military)").
+ROLE_LABELS = {
+    "GOV": "government",
+    "MIL": "military",
+    "COP": "police",
+    "JUD": "judiciary",
+    "LEG": "legislature",
+    "OPP": "opposition",
+    "REB": "rebels",
+    "SPY": "intelligence services",
+    "MED": "media",
+    "BUS": "business",
+    "CVL": "civilians",
+    "EDU": "education",
+    "HLH": "health",
+    "REF": "refugees",
+    "LAB": "labour",
+    "ELI": "elites",
+    "NGO": "non-governmental organisations",
+    "IGO": "international organisations",
+}
+
+
+def role_actor_name(iso3: str, role: str) -> str:
+    """One canonical name per country + role, whatever the surface form
+    ("the Kremlin", "Russia's Foreign Ministry" -> "Russia (government)")."""
+    return f"{gz.country_name(iso3) or iso3} ({ROLE_LABELS.get(role, role)})"
+
+
 def _record(actors: dict[str, DocActor], mention: Mention, surface: str) -> None:
     actor = actors.get(mention.key)
     if actor is None:
+        role_actor = mention.key.count(":") == 2 and mention.country and mention.role
         actor = DocActor(
             key=mention.key,
-            name=mention.name,
+            name=role_actor_name(mention.country, mention.role) if role_actor else mention.name,
             type=mention.type,  # type: ignore[arg-type]
             country=mention.country,
             role=mention.role,
             code=mention.code,
         )
         actors[mention.key] = actor
-    elif mention.key.count(":") == 2 and _better_name(actor.name, mention):
-        actor.name = mention.name
     actor.aliases.add(surface)
-
-
-def _better_name(current: str, mention: Mention) -> bool:
-    """For country + role actors: a named phrase beats a metonym, a longer one a shorter."""
-    if mention.kind == "metonym":
-        return False
-    return len(mention.name) > len(current) or gz.metonym(current) is not None

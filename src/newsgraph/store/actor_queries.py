@@ -102,7 +102,7 @@ def actor_profile(connection: Connection, name: str, *, limit: int = 20) -> dict
 
 def co_occurring(connection: Connection, actor_id: str, *, limit: int = 20) -> list[dict[str, Any]]:
     """Other actors mentioned in the same documents, by number of shared documents."""
-    docs = select(distinct(mentions.c.doc_id)).where(mentions.c.actor_id == actor_id)
+    docs = select(mentions.c.doc_id).where(mentions.c.actor_id == actor_id).distinct()
     shared = func.count(distinct(mentions.c.doc_id)).label("documents")
     statement = (
         select(actors.c.id, actors.c.name, actors.c.type, actors.c.code, shared)

@@ -20,7 +20,7 @@ from newsgraph.model import ActorRecord
 from newsgraph.store.schema import actors
 from newsgraph.store.sql import dialect_insert
 
-NAME_MATCH = 90  # token_sort_ratio needed to call two full names one person
+NAME_MATCH = 90  # token_set_ratio needed between the names after the first
 FIRST_NAME_MATCH = 85  # ratio needed between first names (or one is the other's initial)
 
 
@@ -38,18 +38,25 @@ def actor_id(key: str) -> str:
 def block_of(record: ActorRecord) -> str:
     if record.type != "person":
         return record.key
-    words = fold(record.name).replace(".", " ").split()
+    words = _words(record.name)
     return f"person:{words[-1]}" if words else record.key
 
 
 def same_person(a: str, b: str) -> bool:
-    """Two full names of one person? Surnames are already equal (same block)."""
-    first_a, first_b = fold(a).split()[0], fold(b).split()[0]
-    initials = len(first_a.rstrip(".")) == 1 or len(first_b.rstrip(".")) == 1
-    firsts_agree = (
-        first_a[0] == first_b[0] if initials else fuzz.ratio(first_a, first_b) >= FIRST_NAME_MATCH
-    )
-    return firsts_agree and _closeness(a, b) >= NAME_MATCH
+    """Two full names of one person? First names must agree (an initial agrees with a
+    name it starts), and the rest must match, a middle initial allowed for."""
+    words_a, words_b = _words(a), _words(b)
+    first_a, first_b = words_a[0], words_b[0]
+    if len(first_a) == 1 or len(first_b) == 1:
+        firsts_agree = first_a[0] == first_b[0]
+    else:
+        firsts_agree = fuzz.ratio(first_a, first_b) >= FIRST_NAME_MATCH
+    rest = fuzz.token_set_ratio(" ".join(words_a[1:]), " ".join(words_b[1:]))
+    return firsts_agree and rest >= NAME_MATCH
+
+
+def _words(name: str) -> list[str]:
+    return fold(name).replace(".", " ").split()
 
 
 def resolve_actor(connection: Connection, record: ActorRecord) -> str:
@@ -70,11 +77,9 @@ def _fuzzy_person(connection: Connection, record: ActorRecord) -> Any:
     matches = [
         c for c in candidates if len(c.name.split()) > 1 and same_person(c.name, record.name)
     ]
-    return max(matches, key=lambda c: _closeness(c.name, record.name), default=None)
-
-
-def _closeness(a: str, b: str) -> float:
-    return fuzz.token_sort_ratio(fold(a), fold(b))
+    return max(
+        matches, key=lambda c: fuzz.token_sort_ratio(fold(c.name), fold(record.name)), default=None
+    )
 
 
 def _insert_actor(connection: Connection, record: ActorRecord) -> str:
