@@ -25,6 +25,10 @@ demo: install
 	$(BIN)/newsgraph docs --db sqlite:///$(DEMO_DB) --limit 10
 	@echo "== newsgraph docs --search ceasefire"
 	$(BIN)/newsgraph docs --db sqlite:///$(DEMO_DB) --search ceasefire
+	@echo "== newsgraph actors  (the most mentioned)"
+	$(BIN)/newsgraph actors --db sqlite:///$(DEMO_DB) --limit 12
+	@echo "== newsgraph actor Hezbollah"
+	$(BIN)/newsgraph actor Hezbollah --db sqlite:///$(DEMO_DB) --limit 5
 
 test: install lint
 	$(BIN)/python -m pytest -q
@@ -40,6 +44,7 @@ format: install
 bench: install
 	$(BIN)/python bench/ingest_corpus.py
 	$(BIN)/python bench/annotate_overhead.py
+	$(BIN)/python bench/eval_actors.py
 
 corpus: install
 	$(BIN)/python examples/build_corpus.py
