@@ -62,12 +62,35 @@ class PlaceValue:
     geonameid: int | None = None
 
 
+QuoteKind = Literal["direct", "partial", "indirect"]
+
+
 def register_extensions() -> None:
-    """Declare newsgraph's extensions on Doc and Span (safe to call many times)."""
+    """Declare newsgraph's extensions on Doc and Span (safe to call many times).
+
+    Quotes (``doc.spans["quotes"]``, the quoted content without its quotation marks)
+    carry ``Span._.quote_kind`` (:data:`QuoteKind`), ``Span._.speaker`` (a key of
+    ``Doc._.actors`` or None), ``Span._.speaker_text`` (the phrase naming the speaker,
+    e.g. "a senior diplomat", also when no actor matches), ``Span._.cue`` (the cue word
+    or phrase as written: "said", "according to"), ``Span._.cue_span`` (its Span),
+    ``Span._.addressee`` (e.g. "Reuters") and ``Span._.addressee_actor`` (actor key).
+    """
     for name, default in (("published", None), ("actors", None)):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
-    for name in ("actor", "mention_kind", "date", "place"):
+    for name in (
+        "actor",
+        "mention_kind",
+        "date",
+        "place",
+        "quote_kind",
+        "speaker",
+        "speaker_text",
+        "cue",
+        "cue_span",
+        "addressee",
+        "addressee_actor",
+    ):
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
 
