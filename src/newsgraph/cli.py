@@ -19,7 +19,7 @@ from rich.table import Table
 
 from newsgraph.errors import ConfigError, NewsgraphError, NotFound
 from newsgraph.export import FORMATS
-from newsgraph.graph import ACTOR_TYPES, EXPORTABLE, Newsgraph
+from newsgraph.graph import ACTOR_TYPES, EXPORTABLE, QUOTE_KINDS, Newsgraph
 from newsgraph.options import SETTINGS, setting
 from newsgraph.pipeline import IngestReport
 from newsgraph.store import WriteResult
@@ -243,6 +243,18 @@ def export_dates(
     _export("dates", fmt, output, db)
 
 
+@export_app.command("quotes")
+def export_quotes(
+    fmt: FormatOption = "jsonl", output: OutputOption = None, db: DbOption = None
+) -> None:
+    """Export every quotation: doc_id, text, speaker, speaker_actor, kind, cue, addressee,
+    start, end, sentence.
+
+    Example: newsgraph export quotes --format csv -o quotes.csv
+    """
+    _export("quotes", fmt, output, db)
+
+
 @export_app.command("places")
 def export_places(
     fmt: FormatOption = "jsonl", output: OutputOption = None, db: DbOption = None
@@ -352,6 +364,47 @@ def _print_profile(profile: dict[str, Any]) -> None:
         out.print(
             f"  {co['documents']:3d} docs  {co['name']} ({co['code'] or co['type']})", markup=False
         )
+
+
+@app.command()
+def quotes(
+    speaker: Annotated[str | None, typer.Option(help="Part of the speaker's name.")] = None,
+    about: Annotated[
+        str | None, typer.Option(help="An actor mentioned inside the quote (name, id or code).")
+    ] = None,
+    search: Annotated[str | None, typer.Option(help="Words in the quote.")] = None,
+    kind: Annotated[str | None, typer.Option(help="direct, partial or indirect.")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many rows.")] = 50,
+    offset: Annotated[int, typer.Option(min=0, help="Skip this many rows first.")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+    db: DbOption = None,
+) -> None:
+    """List quotations with their speakers.
+
+    Example: newsgraph quotes --speaker Okafor --kind direct
+    """
+    if kind is not None and kind not in QUOTE_KINDS:
+        raise typer.BadParameter(
+            f"{kind!r} is not one of {', '.join(QUOTE_KINDS)}", param_hint="--kind"
+        )
+    with _open(db) as graph:
+        try:
+            rows = graph.quotes(
+                speaker=speaker, about=about, search=search, kind=kind, limit=limit, offset=offset
+            )
+        except NotFound as exc:
+            err.print(f"error: {exc}", markup=False)
+            raise typer.Exit(1) from None
+    if as_json:
+        for row in rows:
+            out.print(json.dumps(_jsonable(row), ensure_ascii=False), markup=False)
+        return
+    for row in rows:
+        who = row["speaker"] or row["speaker_text"] or "(unattributed)"
+        cue = f" {row['cue']}" if row["cue"] else ""
+        to = f" to {row['addressee']}" if row["addressee"] else ""
+        out.print(f"{row['doc_id']}  {row['kind']:8}  {who}{cue}{to}:", markup=False)
+        out.print(f"    “{row['text']}”", markup=False)
 
 
 @app.command()

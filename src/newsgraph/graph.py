@@ -24,7 +24,9 @@ EXPORTABLE: dict[str, tuple[str, ...]] = {
     "mentions": ("sentence_text",),
     "dates": ("sentence_text",),
     "places": ("sentence_text",),
+    "quotes": ("speaker", "sentence_text"),
 }
+QUOTE_KINDS = ("direct", "partial", "indirect")
 ACTOR_TYPES = {"person": "person", "org": "organisation", "country": "country"}
 
 
@@ -76,6 +78,22 @@ class Newsgraph:
     def actor(self, name: str, *, limit: int = 20) -> dict[str, Any]:
         """One actor by id, name or code: aliases, mentions, co-occurring actors."""
         return self.store.actor_profile(name, limit=limit)
+
+    def quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        about: str | None = None,
+        search: str | None = None,
+        kind: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Quotations: by speaker name, about an actor (mentioned inside the quote),
+        containing ``search``, of one ``kind`` (direct, partial, indirect)."""
+        return self.store.quotes(
+            speaker=speaker, about=about, search=search, kind=kind, limit=limit, offset=offset
+        )
 
     def rejections(self) -> list[dict[str, Any]]:
         return self.store.rejections()

@@ -122,6 +122,22 @@ class PlaceMention:
 
 
 @dataclass(frozen=True, slots=True)
+class QuoteRecord:
+    """A quotation: ``start``/``end`` cover its content without quotation marks."""
+
+    text: str
+    start: int
+    end: int
+    sentence: int
+    kind: str  # direct | partial | indirect
+    speaker_key: str | None = None
+    speaker_text: str | None = None
+    cue: str | None = None
+    addressee: str | None = None
+    addressee_key: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Annotations:
     """Everything the annotators found in one article body; offsets index ``Article.text``."""
 
@@ -130,6 +146,7 @@ class Annotations:
     mentions: tuple[Mention, ...] = ()
     dates: tuple[DateMention, ...] = ()
     places: tuple[PlaceMention, ...] = ()
+    quotes: tuple[QuoteRecord, ...] = ()
     note: str | None = None  # why NLP was skipped (e.g. "language 'fr': NLP runs on English only")
 
 

@@ -11,6 +11,7 @@ from newsgraph.model import (
     DateMention,
     Mention,
     PlaceMention,
+    QuoteRecord,
     Sentence,
 )
 
@@ -64,6 +65,22 @@ def doc_annotations(doc: Doc) -> Annotations:
             for span in _spans(doc, "places")
             if span._.place is not None
         ),
+        quotes=tuple(_quote_record(span, sentence_of, actors) for span in _spans(doc, "quotes")),
+    )
+
+
+def _quote_record(span: Span, sentence_of: list[int], actors: dict[str, DocActor]) -> QuoteRecord:
+    return QuoteRecord(
+        text=span.text,
+        start=span.start_char,
+        end=span.end_char,
+        sentence=sentence_of[span.start],
+        kind=span._.quote_kind or "direct",
+        speaker_key=span._.speaker if span._.speaker in actors else None,
+        speaker_text=span._.speaker_text,
+        cue=span._.cue,
+        addressee=span._.addressee,
+        addressee_key=span._.addressee_actor if span._.addressee_actor in actors else None,
     )
 
 

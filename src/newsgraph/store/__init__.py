@@ -23,7 +23,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 
 from newsgraph.errors import ConfigError, StoreError
 from newsgraph.model import Article, Rejected
-from newsgraph.store import actor_queries, queries
+from newsgraph.store import actor_queries, queries, quote_queries
 from newsgraph.store.writes import Item, WriteResult, find_document, write_items
 
 log = logging.getLogger(__name__)
@@ -136,6 +136,10 @@ class Store:
     def actor_profile(self, name: str, *, limit: int = 20) -> dict[str, Any]:
         with self.engine.connect() as connection:
             return actor_queries.actor_profile(connection, name, limit=limit)
+
+    def quotes(self, **filters: Any) -> list[dict[str, Any]]:
+        with self.engine.connect() as connection:
+            return quote_queries.list_quotes(connection, **filters)
 
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as connection:

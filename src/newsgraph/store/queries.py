@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, Select, func, select, text
 
 from newsgraph.errors import NotFound
+from newsgraph.store.quote_queries import quotes_select, sentence_text
 from newsgraph.store.schema import document_sources, documents, metadata, rejections, sentences
 
 _LIST_COLUMNS = (
@@ -110,22 +111,23 @@ def counts(connection: Connection) -> dict[str, int]:
 
 def iter_rows(connection: Connection, table_name: str) -> Iterator[dict[str, Any]]:
     """Every row of a table in primary-key order, streamed. Rows of the per-sentence
-    tables (mentions, dates, places) also carry ``sentence_text``."""
+    tables (mentions, dates, places, quotes) also carry ``sentence_text``; quotes carry
+    their ``speaker``'s canonical name."""
     table = metadata.tables[table_name]
-    statement = select(table).order_by(*table.primary_key.columns)
-    if "sentence" in table.c:
-        sentence_text = func.substr(
-            documents.c.text, sentences.c.start + 1, sentences.c.end - sentences.c.start
-        ).label("sentence_text")
+    if table_name == "quotes":
+        statement = quotes_select()
+    elif "sentence" in table.c:
         statement = (
-            select(table, sentence_text)
+            select(table, sentence_text(table))
             .join(documents, documents.c.id == table.c.doc_id)
             .join(
                 sentences,
                 (sentences.c.doc_id == table.c.doc_id) & (sentences.c.idx == table.c.sentence),
             )
-            .order_by(*table.primary_key.columns)
         )
+    else:
+        statement = select(table)
+    statement = statement.order_by(*table.primary_key.columns)
     result = connection.execution_options(stream_results=True, yield_per=500).execute(statement)
     for row in result:
         yield row._asdict()

@@ -123,7 +123,24 @@ places = Table(
     Index("ix_places_country", "country"),
 )
 
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("doc_id", String(16), primary_key=True),
+    Column("start", Integer, primary_key=True),
+    Column("end", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("sentence", Integer, nullable=False),
+    Column("kind", String(8), nullable=False),
+    Column("speaker_actor", String(16)),
+    Column("speaker_text", Text),
+    Column("cue", Text),
+    Column("addressee", Text),
+    Column("addressee_actor", String(16)),
+    Index("ix_quotes_speaker", "speaker_actor"),
+)
+
 # Per-document annotation tables, replaced whole when a document is annotated again.
-ANNOTATION_TABLES = (sentences, mentions, dates, places)
+ANNOTATION_TABLES = (sentences, mentions, dates, places, quotes)
 
 DOCUMENT_COLUMNS: tuple[str, ...] = tuple(c.name for c in documents.columns)

@@ -20,6 +20,7 @@ from newsgraph.store.schema import (
     documents,
     mentions,
     places,
+    quotes,
     rejections,
     sentences,
 )
@@ -104,6 +105,22 @@ def write_annotations(
         ],
         dates: [{"doc_id": doc_id, **asdict(d)} for d in annotations.dates],
         places: [{"doc_id": doc_id, **asdict(p)} for p in annotations.places],
+        quotes: [
+            {
+                "doc_id": doc_id,
+                "start": q.start,
+                "end": q.end,
+                "text": q.text,
+                "sentence": q.sentence,
+                "kind": q.kind,
+                "speaker_actor": ids.get(q.speaker_key),
+                "speaker_text": q.speaker_text,
+                "cue": q.cue,
+                "addressee": q.addressee,
+                "addressee_actor": ids.get(q.addressee_key),
+            }
+            for q in annotations.quotes
+        ],
     }
     for table, values in rows.items():
         if values:
