@@ -63,6 +63,61 @@ class PlaceValue:
 
 
 QuoteKind = Literal["direct", "partial", "indirect"]
+EventStatus = Literal["fact", "negated", "hypothetical", "question", "intent"]
+
+
+@dataclass(slots=True)
+class Event:
+    """One coded event in ``Doc._.events``. Token offsets index the Doc.
+
+    ``status`` keeps non-events apart: "fact" (it happened, or is happening), "negated"
+    ("never defended"), "hypothetical" ("would anger", "if Cairo manages to convince"),
+    "question"; "intent" only for future statements CAMEO codes as intent (03x "express
+    intent to ..."), which ARE events with status "fact" when the intent itself is stated,
+    so use "intent" only for a future action reported without a CAMEO intent code.
+    """
+
+    source: str | None  # key of Doc._.actors, or None when the source is not an actor
+    target: str | None
+    cameo: str  # e.g. "0431"
+    root: str  # e.g. "04"
+    quad_class: int  # 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+    goldstein: float
+    trigger_start: int  # token span of the verb or nominal event word(s)
+    trigger_end: int
+    status: EventStatus = "fact"
+    source_text: str | None = None
+    target_text: str | None = None
+    date: str | None = None  # ISO day from the sentence's dates, else the publication date
+    place: str | None = None  # "name|ISO3|lat|lon" of the action's place, if known
+    pattern: str | None = None  # the verb pattern that matched (for error analysis)
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """A count in ``Doc._.counts``: "killed at least 45 civilians" ->
+    Count("KILL", 45, "at least", "civilians", start, end)."""
+
+    kind: str  # GKG count type: KILL WOUND ARREST KIDNAP RELEASE DISPLACED PROTEST ...
+    number: int
+    qualifier: str | None  # "at least", "about", "more than", "over", "up to", "some" ...
+    object: str | None  # "civilians", "hostages"
+    start: int  # token span of the whole count phrase
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Tone:
+    """GDELT V1.5TONE: tone = positive - negative (percent of words), polarity = positive
+    + negative, activity density and self/group reference density in percent of words."""
+
+    tone: float
+    positive: float
+    negative: float
+    polarity: float
+    activity_density: float
+    self_group_density: float
+    word_count: int
 
 
 def register_extensions() -> None:
@@ -75,7 +130,13 @@ def register_extensions() -> None:
     or phrase as written: "said", "according to"), ``Span._.cue_span`` (its Span),
     ``Span._.addressee`` (e.g. "Reuters") and ``Span._.addressee_actor`` (actor key).
     """
-    for name, default in (("published", None), ("actors", None)):
+    for name, default in (
+        ("published", None),
+        ("actors", None),
+        ("events", None),
+        ("counts", None),
+        ("tone", None),
+    ):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
     for name in (
