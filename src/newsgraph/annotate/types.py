@@ -63,18 +63,18 @@ class PlaceValue:
 
 
 QuoteKind = Literal["direct", "partial", "indirect"]
-EventStatus = Literal["fact", "negated", "hypothetical", "question", "intent"]
+EventStatus = Literal["fact", "negated", "hypothetical", "question", "future"]
 
 
 @dataclass(slots=True)
 class Event:
     """One coded event in ``Doc._.events``. Token offsets index the Doc.
 
-    ``status`` keeps non-events apart: "fact" (it happened, or is happening), "negated"
-    ("never defended"), "hypothetical" ("would anger", "if Cairo manages to convince"),
-    "question"; "intent" only for future statements CAMEO codes as intent (03x "express
-    intent to ..."), which ARE events with status "fact" when the intent itself is stated,
-    so use "intent" only for a future action reported without a CAMEO intent code.
+    ``status`` keeps non-events apart, so they are never mixed in silently: "fact" (it
+    happened or is happening), "negated" ("never defended"), "hypothetical" ("would
+    anger", "if Cairo manages to convince"), "question", and "future" for an action only
+    announced ("will impose sanctions"). A stated intention is coded with CAMEO's intent
+    codes (03x: "pledged to send aid" -> 033) and is then a "fact": the pledge happened.
     """
 
     source: str | None  # key of Doc._.actors, or None when the source is not an actor
