@@ -138,6 +138,53 @@ class QuoteRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class EventRecord:
+    """A coded event; ``start``/``end`` are character offsets of its trigger words."""
+
+    index: int
+    sentence: int
+    start: int
+    end: int
+    source_key: str | None
+    target_key: str | None
+    source_text: str | None
+    target_text: str | None
+    cameo: str
+    root: str
+    quad_class: int
+    goldstein: float
+    status: str
+    date: str | None
+    place: str | None  # "name|ISO3|lat|lon"
+    tone: float | None  # the sentence's tone (GDELT AvgTone of the event)
+    pattern: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CountRecord:
+    kind: str
+    number: int
+    qualifier: str | None
+    object: str | None
+    start: int
+    end: int
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True)
+class ToneRecord:
+    """GDELT V1.5TONE of a document."""
+
+    tone: float
+    positive: float
+    negative: float
+    polarity: float
+    activity_density: float
+    self_group_density: float
+    word_count: int
+
+
+@dataclass(frozen=True, slots=True)
 class Annotations:
     """Everything the annotators found in one article body; offsets index ``Article.text``."""
 
@@ -147,6 +194,10 @@ class Annotations:
     dates: tuple[DateMention, ...] = ()
     places: tuple[PlaceMention, ...] = ()
     quotes: tuple[QuoteRecord, ...] = ()
+    events: tuple[EventRecord, ...] = ()
+    counts: tuple[CountRecord, ...] = ()
+    tone: ToneRecord | None = None
+    sentence_tones: tuple[float, ...] = ()  # per sentence, same order as ``sentences``
     note: str | None = None  # why NLP was skipped (e.g. "language 'fr': NLP runs on English only")
 
 

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from newsgraph.annotate.types import DocActor
+from newsgraph.annotate.types import DocActor, Event, Tone
 from newsgraph.model import (
     ActorRecord,
     Annotations,
+    CountRecord,
     DateMention,
+    EventRecord,
     Mention,
     PlaceMention,
     QuoteRecord,
     Sentence,
+    ToneRecord,
 )
 
 
@@ -66,6 +69,65 @@ def doc_annotations(doc: Doc) -> Annotations:
             if span._.place is not None
         ),
         quotes=tuple(_quote_record(span, sentence_of, actors) for span in _spans(doc, "quotes")),
+        events=tuple(
+            _event_record(doc, i, event, sentence_of, actors)
+            for i, event in enumerate(doc._.events or ())
+        ),
+        counts=tuple(
+            CountRecord(
+                kind=c.kind,
+                number=c.number,
+                qualifier=c.qualifier,
+                object=c.object,
+                start=doc[c.start].idx,
+                end=doc[c.end - 1].idx + len(doc[c.end - 1]),
+                sentence=sentence_of[c.start],
+            )
+            for c in doc._.counts or ()
+        ),
+        tone=_tone_record(doc._.tone),
+        sentence_tones=tuple(doc._.sentence_tones or ()),
+    )
+
+
+def _event_record(
+    doc: Doc, index: int, event: Event, sentence_of: list[int], actors: dict[str, DocActor]
+) -> EventRecord:
+    trigger = doc[event.trigger_start : event.trigger_end]
+    sentence = sentence_of[event.trigger_start]
+    tones = doc._.sentence_tones or ()
+    return EventRecord(
+        index=index,
+        sentence=sentence,
+        start=trigger.start_char,
+        end=trigger.end_char,
+        source_key=event.source if event.source in actors else None,
+        target_key=event.target if event.target in actors else None,
+        source_text=event.source_text,
+        target_text=event.target_text,
+        cameo=event.cameo,
+        root=event.root,
+        quad_class=event.quad_class,
+        goldstein=event.goldstein,
+        status=event.status,
+        date=event.date,
+        place=event.place,
+        tone=tones[sentence] if sentence < len(tones) else None,
+        pattern=event.pattern,
+    )
+
+
+def _tone_record(tone: Tone | None) -> ToneRecord | None:
+    if tone is None:
+        return None
+    return ToneRecord(
+        tone=tone.tone,
+        positive=tone.positive,
+        negative=tone.negative,
+        polarity=tone.polarity,
+        activity_density=tone.activity_density,
+        self_group_density=tone.self_group_density,
+        word_count=tone.word_count,
     )
 
 

@@ -136,6 +136,7 @@ def register_extensions() -> None:
         ("events", None),
         ("counts", None),
         ("tone", None),
+        ("sentence_tones", None),
     ):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)

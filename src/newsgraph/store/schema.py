@@ -59,6 +59,7 @@ sentences = Table(
     Column("idx", Integer, primary_key=True),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
+    Column("tone", Float),
 )
 
 actors = Table(
@@ -140,7 +141,63 @@ quotes = Table(
     Index("ix_quotes_speaker", "speaker_actor"),
 )
 
+events = Table(
+    "events",
+    metadata,
+    Column("doc_id", String(16), primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("sentence", Integer, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("source_actor", String(16)),
+    Column("target_actor", String(16)),
+    Column("source_text", Text),
+    Column("target_text", Text),
+    Column("cameo", String(4), nullable=False),
+    Column("root", String(2), nullable=False),
+    Column("quad_class", Integer, nullable=False),
+    Column("goldstein", Float, nullable=False),
+    Column("status", String(12), nullable=False),
+    Column("date", String(10)),
+    Column("place_name", Text),
+    Column("place_country", String(3)),
+    Column("place_lat", Float),
+    Column("place_lon", Float),
+    Column("tone", Float),
+    Column("pattern", Text),
+    Index("ix_events_source", "source_actor"),
+    Index("ix_events_target", "target_actor"),
+    Index("ix_events_date", "date"),
+    Index("ix_events_cameo", "cameo"),
+)
+
+counts = Table(
+    "counts",
+    metadata,
+    Column("doc_id", String(16), primary_key=True),
+    Column("start", Integer, primary_key=True),
+    Column("end", Integer, primary_key=True),
+    Column("sentence", Integer, nullable=False),
+    Column("kind", String(12), nullable=False),
+    Column("number", Integer, nullable=False),
+    Column("qualifier", Text),
+    Column("object", Text),
+)
+
+tones = Table(
+    "tones",
+    metadata,
+    Column("doc_id", String(16), primary_key=True),
+    Column("tone", Float, nullable=False),
+    Column("positive", Float, nullable=False),
+    Column("negative", Float, nullable=False),
+    Column("polarity", Float, nullable=False),
+    Column("activity_density", Float, nullable=False),
+    Column("self_group_density", Float, nullable=False),
+    Column("word_count", Integer, nullable=False),
+)
+
 # Per-document annotation tables, replaced whole when a document is annotated again.
-ANNOTATION_TABLES = (sentences, mentions, dates, places, quotes)
+ANNOTATION_TABLES = (sentences, mentions, dates, places, quotes, events, counts, tones)
 
 DOCUMENT_COLUMNS: tuple[str, ...] = tuple(c.name for c in documents.columns)

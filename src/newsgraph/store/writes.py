@@ -11,18 +11,21 @@ from typing import Any, Literal
 
 from sqlalchemy import Connection, select, update
 
-from newsgraph.model import AnnotatedArticle, Annotations, Article, Rejected
+from newsgraph.model import AnnotatedArticle, Annotations, Article, EventRecord, Rejected
 from newsgraph.store.actors import resolve_actor
 from newsgraph.store.schema import (
     ANNOTATION_TABLES,
+    counts,
     dates,
     document_sources,
     documents,
+    events,
     mentions,
     places,
     quotes,
     rejections,
     sentences,
+    tones,
 )
 from newsgraph.store.sql import dialect_insert
 
@@ -87,9 +90,18 @@ def write_annotations(
     ids = {actor.key: resolve_actor(connection, actor) for actor in annotations.actors}
     rows = {
         sentences: [
-            {"doc_id": doc_id, "idx": s.index, "start": s.start, "end": s.end}
+            {
+                "doc_id": doc_id,
+                "idx": s.index,
+                "start": s.start,
+                "end": s.end,
+                "tone": _at(annotations.sentence_tones, s.index),
+            }
             for s in annotations.sentences
         ],
+        events: [_event_row(doc_id, e, ids) for e in annotations.events],
+        counts: [{"doc_id": doc_id, **asdict(c)} for c in annotations.counts],
+        tones: [{"doc_id": doc_id, **asdict(annotations.tone)}] if annotations.tone else [],
         mentions: [
             {
                 "doc_id": doc_id,
@@ -206,6 +218,39 @@ def _fill_missing(connection: Connection, existing: dict[str, Any], article: Art
         connection.execute(
             update(documents).where(documents.c.id == existing["id"]).values(**values)
         )
+
+
+def _at(values: tuple[float, ...], index: int) -> float | None:
+    return values[index] if index < len(values) else None
+
+
+def _event_row(doc_id: str, event: EventRecord, ids: dict[str, str]) -> dict[str, Any]:
+    name, country, lat, lon = (
+        (event.place.split("|") + [None] * 4)[:4] if event.place else [None] * 4
+    )
+    return {
+        "doc_id": doc_id,
+        "idx": event.index,
+        "sentence": event.sentence,
+        "start": event.start,
+        "end": event.end,
+        "source_actor": ids.get(event.source_key),
+        "target_actor": ids.get(event.target_key),
+        "source_text": event.source_text,
+        "target_text": event.target_text,
+        "cameo": event.cameo,
+        "root": event.root,
+        "quad_class": event.quad_class,
+        "goldstein": event.goldstein,
+        "status": event.status,
+        "date": event.date,
+        "place_name": name or None,
+        "place_country": country or None,
+        "place_lat": float(lat) if lat else None,
+        "place_lon": float(lon) if lon else None,
+        "tone": event.tone,
+        "pattern": event.pattern,
+    }
 
 
 def _write_rejected(connection: Connection, item: Rejected, now: datetime) -> WriteResult:
