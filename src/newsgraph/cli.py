@@ -19,7 +19,7 @@ from rich.table import Table
 
 from newsgraph.errors import ConfigError, NewsgraphError, NotFound
 from newsgraph.export import FORMATS
-from newsgraph.graph import ACTOR_TYPES, EXPORTABLE, QUOTE_KINDS, Newsgraph
+from newsgraph.graph import ACTOR_TYPES, EVENT_STATUSES, EXPORTABLE, QUOTE_KINDS, Newsgraph
 from newsgraph.options import SETTINGS, setting
 from newsgraph.pipeline import IngestReport
 from newsgraph.store import WriteResult
@@ -255,6 +255,56 @@ def export_quotes(
     _export("quotes", fmt, output, db)
 
 
+@export_app.command("events")
+def export_events(
+    fmt: Annotated[
+        str,
+        typer.Option("--format", "-f", help=f"One of {', '.join(FORMATS)}, gdelt-events."),
+    ] = "jsonl",
+    output: OutputOption = None,
+    db: DbOption = None,
+) -> None:
+    """Export coded events; gdelt-events writes GDELT 2.0's 61-column table (facts only).
+
+    Example: newsgraph export events --format gdelt-events -o events.tsv
+    """
+    if fmt == "gdelt-events":
+        _export_gdelt("events", output, db)
+    else:
+        _export("events", fmt, output, db)
+
+
+@export_app.command("counts")
+def export_counts(
+    fmt: FormatOption = "jsonl", output: OutputOption = None, db: DbOption = None
+) -> None:
+    """Export counts ("killed at least 45 civilians"): kind, number, qualifier, object.
+
+    Example: newsgraph export counts --format csv
+    """
+    _export("counts", fmt, output, db)
+
+
+@export_app.command("gkg")
+def export_gkg(output: OutputOption = None, db: DbOption = None) -> None:
+    """Export one GDELT GKG 2.1 record per document (27 tab-separated columns).
+
+    Example: newsgraph export gkg -o news.gkg.csv
+    """
+    _export_gdelt("gkg", output, db)
+
+
+def _export_gdelt(kind: str, output: Path | None, db: str | None) -> None:
+    with _open(db) as graph:
+        if output is None:
+            count = graph.export_gdelt(kind, out=sys.stdout.buffer)
+            sys.stdout.flush()
+        else:
+            with output.open("wb") as handle:
+                count = graph.export_gdelt(kind, out=handle)
+    err.print(f"exported {count} GDELT {kind} rows", markup=False)
+
+
 @export_app.command("places")
 def export_places(
     fmt: FormatOption = "jsonl", output: OutputOption = None, db: DbOption = None
@@ -405,6 +455,91 @@ def quotes(
         to = f" to {row['addressee']}" if row["addressee"] else ""
         out.print(f"{row['doc_id']}  {row['kind']:8}  {who}{cue}{to}:", markup=False)
         out.print(f"    “{row['text']}”", markup=False)
+
+
+@app.command()
+def events(
+    actor: Annotated[str | None, typer.Option(help="Source or target (name, id, code).")] = None,
+    code: Annotated[str | None, typer.Option(help="CAMEO code or its prefix, e.g. 19.")] = None,
+    root: Annotated[str | None, typer.Option(help="CAMEO root code, 01 to 20.")] = None,
+    since: Annotated[str | None, typer.Option(help="On or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="On or before YYYY-MM-DD.")] = None,
+    status: Annotated[
+        str, typer.Option(help="fact, negated, hypothetical, question, future or all.")
+    ] = "fact",
+    limit: Annotated[int, typer.Option(min=1, help="At most this many rows.")] = 50,
+    offset: Annotated[int, typer.Option(min=0, help="Skip this many rows first.")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+    db: DbOption = None,
+) -> None:
+    """List coded events: who did what to whom, when and where.
+
+    Example: newsgraph events --actor Russia --root 19 --since 2025-01-01
+    """
+    if status not in EVENT_STATUSES:
+        raise typer.BadParameter(f"{status!r} is not one of {', '.join(EVENT_STATUSES)}")
+    with _open(db) as graph:
+        try:
+            rows = graph.events(
+                actor=actor,
+                code=code,
+                root=root,
+                since=_iso_date(since),
+                until=_iso_date(until),
+                status=None if status == "all" else status,
+                limit=limit,
+                offset=offset,
+            )
+        except NotFound as exc:
+            err.print(f"error: {exc}", markup=False)
+            raise typer.Exit(1) from None
+    if as_json:
+        for row in rows:
+            out.print(json.dumps(_jsonable(row), ensure_ascii=False), markup=False)
+        return
+    for row in rows:
+        who = f"{row['source_name'] or '?'} ({row['source_code'] or '-'})"
+        whom = f"{row['target_name'] or '?'} ({row['target_code'] or '-'})"
+        flag = "" if row["status"] == "fact" else f" [{row['status']}]"
+        out.print(
+            f"{row['date'] or '':10}  {row['cameo_code']:4}  {row['goldstein']:+5.1f}  "
+            f"{who} -> {whom}{flag}",
+            markup=False,
+        )
+
+
+@app.command()
+def network(
+    actor: Annotated[str | None, typer.Option(help="Only edges touching this actor.")] = None,
+    since: Annotated[str | None, typer.Option(help="On or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="On or before YYYY-MM-DD.")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many edges.")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Actor-to-actor event counts and mean Goldstein value (cooperation > 0 > conflict).
+
+    Example: newsgraph network --actor China
+    """
+    with _open(db) as graph:
+        try:
+            edges = graph.network(
+                actor=actor, since=_iso_date(since), until=_iso_date(until), limit=limit
+            )
+        except NotFound as exc:
+            err.print(f"error: {exc}", markup=False)
+            raise typer.Exit(1) from None
+    if as_json:
+        for edge in edges:
+            out.print(json.dumps(edge, ensure_ascii=False), markup=False)
+        return
+    for edge in edges:
+        out.print(
+            f"{edge['events']:4d}  {edge['mean_goldstein']:+5.1f}  "
+            f"{edge['source_name']} ({edge['source_code'] or '-'}) -> "
+            f"{edge['target_name']} ({edge['target_code'] or '-'})",
+            markup=False,
+        )
 
 
 @app.command()

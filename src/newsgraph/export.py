@@ -53,10 +53,12 @@ def write_rows(
     table: Table,
     fmt: str,
     out: IO[bytes],
-    extra: tuple[str, ...] = (),
+    columns: list[str] | None = None,
 ) -> int:
-    """Write every row to ``out`` in ``fmt``; return how many were written."""
-    columns = export_columns(table, extra)
+    """Write every row to ``out`` in ``fmt``; return how many were written. ``columns``
+    (default: the table's own) names the fields in order; ``table`` types them for
+    Parquet (fields it lacks are text)."""
+    columns = columns or export_columns(table)
     writer = {"jsonl": _write_jsonl, "csv": _write_csv, "parquet": _write_parquet}[
         check_format(fmt)
     ]

@@ -11,22 +11,26 @@ from __future__ import annotations
 from os import PathLike
 from typing import IO, Any
 
-from newsgraph.export import write_rows
+from newsgraph.export import export_columns, write_rows
 from newsgraph.options import Options
 from newsgraph.pipeline import IngestReport, OnResult, ingest
-from newsgraph.store import Store
-from newsgraph.store.schema import metadata
+from newsgraph.store import Store, schema
+from newsgraph.store.event_queries import COUNT_EXPORT_COLUMNS, EVENT_EXPORT_COLUMNS
 
-# Tables that `export` writes; per-sentence tables also carry the sentence's text.
-EXPORTABLE: dict[str, tuple[str, ...]] = {
-    "documents": (),
-    "actors": (),
-    "mentions": ("sentence_text",),
-    "dates": ("sentence_text",),
-    "places": ("sentence_text",),
-    "quotes": ("speaker", "sentence_text"),
+# What `export` writes: the fields of each export, in order. Per-sentence records also
+# carry the sentence's text; events and counts use the field names of their JSONL contract.
+EXPORTABLE: dict[str, list[str]] = {
+    "documents": export_columns(schema.documents),
+    "actors": export_columns(schema.actors),
+    "mentions": export_columns(schema.mentions, ("sentence_text",)),
+    "dates": export_columns(schema.dates, ("sentence_text",)),
+    "places": export_columns(schema.places, ("sentence_text",)),
+    "quotes": export_columns(schema.quotes, ("speaker", "sentence_text")),
+    "events": list(EVENT_EXPORT_COLUMNS),
+    "counts": list(COUNT_EXPORT_COLUMNS),
 }
 QUOTE_KINDS = ("direct", "partial", "indirect")
+EVENT_STATUSES = ("fact", "negated", "hypothetical", "question", "future", "all")
 ACTOR_TYPES = {"person": "person", "org": "organisation", "country": "country"}
 
 
@@ -95,6 +99,41 @@ class Newsgraph:
             speaker=speaker, about=about, search=search, kind=kind, limit=limit, offset=offset
         )
 
+    def events(
+        self,
+        *,
+        actor: str | None = None,
+        code: str | None = None,
+        root: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        status: str | None = "fact",
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Coded events (``status`` "fact" by default; None for every status)."""
+        return self.store.events(
+            actor=actor,
+            code=code,
+            root=root,
+            since=since,
+            until=until,
+            status=status,
+            limit=limit,
+            offset=offset,
+        )
+
+    def network(
+        self,
+        *,
+        actor: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 200,
+    ) -> list[dict[str, Any]]:
+        """Actor-to-actor edges with event counts and mean Goldstein value."""
+        return self.store.network(actor=actor, since=since, until=until, limit=limit)
+
     def rejections(self) -> list[dict[str, Any]]:
         return self.store.rejections()
 
@@ -102,11 +141,21 @@ class Newsgraph:
         """Write ``table`` to ``out`` as jsonl, csv or parquet; return the row count."""
         return write_rows(
             self.store.iter_rows(table),
-            table=metadata.tables[table],
+            table=schema.metadata.tables[table],
             fmt=fmt,
             out=out,
-            extra=EXPORTABLE[table],
+            columns=EXPORTABLE[table],
         )
+
+    def export_gdelt(self, kind: str, *, out: IO[bytes]) -> int:
+        """GDELT 2.0 formats: ``kind`` "events" (the 61-column Events table, facts only)
+        or "gkg" (one GKG 2.1 record per document). Returns the row count."""
+        from newsgraph import gdelt
+
+        with self.store.engine.connect() as connection:
+            if kind == "events":
+                return gdelt.write_gdelt_events(gdelt.iter_gdelt_event_rows(connection), out)
+            return gdelt.write_gkg(gdelt.iter_gkg_records(connection), out)
 
     def close(self) -> None:
         self.store.close()

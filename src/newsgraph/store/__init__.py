@@ -23,7 +23,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 
 from newsgraph.errors import ConfigError, StoreError
 from newsgraph.model import Article, Rejected
-from newsgraph.store import actor_queries, queries, quote_queries
+from newsgraph.store import actor_queries, event_queries, queries, quote_queries
 from newsgraph.store.writes import Item, WriteResult, find_document, write_items
 
 log = logging.getLogger(__name__)
@@ -140,6 +140,14 @@ class Store:
     def quotes(self, **filters: Any) -> list[dict[str, Any]]:
         with self.engine.connect() as connection:
             return quote_queries.list_quotes(connection, **filters)
+
+    def events(self, **filters: Any) -> list[dict[str, Any]]:
+        with self.engine.connect() as connection:
+            return event_queries.list_events(connection, **filters)
+
+    def network(self, **filters: Any) -> list[dict[str, Any]]:
+        with self.engine.connect() as connection:
+            return event_queries.network(connection, **filters)
 
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as connection:

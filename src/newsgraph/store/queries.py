@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, Select, func, select, text
 
 from newsgraph.errors import NotFound
+from newsgraph.store.event_queries import counts_select, events_select
 from newsgraph.store.quote_queries import quotes_select, sentence_text
 from newsgraph.store.schema import document_sources, documents, metadata, rejections, sentences
 
@@ -109,13 +110,17 @@ def counts(connection: Connection) -> dict[str, int]:
     }
 
 
+# Exports whose rows come from a query of their own rather than the bare table.
+_CUSTOM_SELECTS = {"quotes": quotes_select, "events": events_select, "counts": counts_select}
+
+
 def iter_rows(connection: Connection, table_name: str) -> Iterator[dict[str, Any]]:
     """Every row of a table in primary-key order, streamed. Rows of the per-sentence
     tables (mentions, dates, places, quotes) also carry ``sentence_text``; quotes carry
     their ``speaker``'s canonical name."""
     table = metadata.tables[table_name]
-    if table_name == "quotes":
-        statement = quotes_select()
+    if table_name in _CUSTOM_SELECTS:
+        statement = _CUSTOM_SELECTS[table_name]()
     elif "sentence" in table.c:
         statement = (
             select(table, sentence_text(table))
