@@ -150,12 +150,12 @@ class Newsgraph:
     def export_gdelt(self, kind: str, *, out: IO[bytes]) -> int:
         """GDELT 2.0 formats: ``kind`` "events" (the 61-column Events table, facts only)
         or "gkg" (one GKG 2.1 record per document). Returns the row count."""
-        from newsgraph import gdelt
+        from newsgraph import gdelt, gdelt_gkg
 
         with self.store.engine.connect() as connection:
             if kind == "events":
                 return gdelt.write_gdelt_events(gdelt.iter_gdelt_event_rows(connection), out)
-            return gdelt.write_gkg(gdelt.iter_gkg_records(connection), out)
+            return gdelt_gkg.write_gkg(gdelt_gkg.iter_gkg_records(connection), out)
 
     def close(self) -> None:
         self.store.close()
