@@ -153,3 +153,29 @@ def test_unknown_actor_and_bad_type(db_url: str) -> None:
     assert (
         "is not one of" in run("actors", "--type", "alien", db=db_url, check_code=2).stderr.decode()
     )
+
+
+def test_quotes_events_network_and_gdelt_exports(pages: Path, db_url: str, tmp_path: Path) -> None:
+    run("ingest", str(pages), db=db_url, check_code=1)
+    quotes = [json.loads(x) for x in run("quotes", "--json", db=db_url).stdout.splitlines()]
+    [closer] = [q for q in quotes if q["text"].startswith("We are closer")]
+    assert closer["kind"] == "direct" and closer["cue"] == "said"
+    assert run("quotes", "--kind", "direct", "--search", "closer", db=db_url).stdout.strip()
+    assert not run("quotes", "--kind", "indirect", "--search", "closer", db=db_url).stdout.strip()
+    assert (
+        "is not one of" in run("quotes", "--kind", "odd", db=db_url, check_code=2).stderr.decode()
+    )
+    events = [
+        json.loads(x)
+        for x in run("events", "--json", "--status", "all", db=db_url).stdout.splitlines()
+    ]
+    assert events and all(len(e["cameo_code"]) >= 3 for e in events)
+    run("network", "--json", db=db_url)
+    gdelt = run("export", "events", "--format", "gdelt-events", db=db_url).stdout.decode()
+    assert all(len(line.split("\t")) == 61 for line in gdelt.splitlines())
+    target = tmp_path / "news.gkg.csv"
+    run("export", "gkg", "-o", str(target), db=db_url)
+    [record] = target.read_text(encoding="utf-8").splitlines()
+    assert len(record.split("\t")) == 27
+    counts = run("export", "counts", "-f", "csv", db=db_url).stdout.decode()
+    assert counts.startswith("doc_id,kind,number,qualifier,object")

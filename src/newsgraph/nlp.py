@@ -64,12 +64,26 @@ COMPONENTS: tuple[str, ...] = (
     "newsgraph_people",
     "newsgraph_dates",
     "newsgraph_places",
+    "newsgraph_quotes",
+    "newsgraph_events",
+    "newsgraph_counts",
+    "newsgraph_tone",
 )
 
 
 def annotator_pipeline() -> Language:
     """The model plus every newsgraph annotator (see :data:`COMPONENTS`)."""
-    from newsgraph.annotate import actors, dates, people, places  # noqa: F401  (registers)
+    # Importing the modules registers their factories.
+    from newsgraph.annotate import (  # noqa: F401
+        actors,
+        counts,
+        dates,
+        events,
+        people,
+        places,
+        quotes,
+        tone,
+    )
 
     return get_nlp(COMPONENTS)
 

@@ -449,7 +449,7 @@ def _is_collective(head: Token, role: str) -> bool:
 
 
 def _first_conjunct(token: Token) -> Token:
-    while token.dep_ in ("conj", "appos") and token.head is not token:
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
         token = token.head
     return token
 

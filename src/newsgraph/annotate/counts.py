@@ -286,7 +286,7 @@ def _bare_number(tokens: Span) -> bool:
 def _anchor(doc: Doc, phrase: NumberPhrase) -> Token:
     """The token of the phrase that the rest of the sentence attaches to."""
     for token in reversed(doc[phrase.start : phrase.end]):
-        if token.head is token or not phrase.start <= token.head.i < phrase.end:
+        if token.head.i == token.i or not phrase.start <= token.head.i < phrase.end:
             return token  # the last such: "a dozen fishermen" attaches "a" and "dozen"
     return doc[phrase.end - 1]
 
@@ -350,7 +350,7 @@ def kind_of(token: Token, words: CountWords, depth: int = 0) -> str | None:
 
 def _governed_kind(token: Token, words: CountWords, depth: int) -> str | None:
     dep, head = token.dep_, token.head
-    if head is token:
+    if head.i == token.i:
         return None
     if dep in ("dobj", "nsubj", "nsubjpass", "attr"):
         return verb_kind(head, dep, token, words)

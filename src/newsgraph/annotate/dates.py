@@ -116,7 +116,7 @@ def _governing_tense(token: Token) -> Tense | None:
             if tense is not None:
                 return "past" if tense == "past" and not infinitive else None
             infinitive = infinitive or any(c.lower_ == "to" for c in token.children)
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None
