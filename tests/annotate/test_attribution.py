@@ -1,13 +1,10 @@
-"""Cues, speakers and addressees (newsgraph.annotate.attribution).
+"""Speakers and addressees of a cue (newsgraph.annotate.attribution).
 
 All text here is written for these tests; the pipeline is the real model plus the
 actors, people and places components, whose mentions the speakers resolve to.
 """
 
 from __future__ import annotations
-
-import json
-from importlib import resources
 
 import pytest
 from spacy.language import Language
@@ -16,7 +13,7 @@ from spacy.tokens import Doc, Token
 import newsgraph.annotate.actors  # noqa: F401  (registers the factory)
 import newsgraph.annotate.people  # noqa: F401  (registers the factory)
 import newsgraph.annotate.places  # noqa: F401  (registers the factory)
-from newsgraph.annotate.attribution import Mentions, attribute, lexicon, speaker_head
+from newsgraph.annotate.attribution import Mentions, attribute, speaker_head
 from newsgraph.annotate.types import register_extensions
 from newsgraph.nlp import load_model
 
@@ -48,41 +45,6 @@ def _speaker(nlp: Language, text: str, cue: str) -> tuple[str | None, str | None
     doc = _doc(nlp, text)
     found = attribute(_token(doc, cue), Mentions(doc))
     return (None if found.speaker is None else found.speaker.text), found.actor
-
-
-# --- the lexicon ------------------------------------------------------------------------
-
-
-def test_the_cue_file_is_well_formed() -> None:
-    path = resources.files("newsgraph.data").joinpath("cues.v1.jsonl")
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    assert {r["type"] for r in rows} == {"speech", "cognition", "frame", "phrase"}
-    assert all(r["lemma"] and r["note"] for r in rows)
-    lemmas = [r["lemma"] for r in rows]
-    assert len(lemmas) == len(set(lemmas))
-    assert {"say", "tell", "add", "warn", "accuse", "urge", "according to"} <= set(lemmas)
-
-
-def test_cue_kinds(nlp: Language) -> None:
-    doc = _doc(
-        nlp,
-        "Okafor said the plan had failed. She thinks it will pass. He pointed out that "
-        "the port was shut. According to the ministry, 40 ships wait. The said plan "
-        "continued.",
-    )
-    cues = lexicon()
-    assert cues.kind(_token(doc, "said")) == "speech"
-    assert cues.kind(_token(doc, "thinks")) == "cognition"
-    assert cues.kind(_token(doc, "pointed")) == "speech"
-    assert cues.kind(_token(doc, "According")) == "phrase"
-    assert cues.kind(_token(doc, "said", 1)) is None  # an adjective: "the said plan"
-    assert cues.kind(_token(doc, "continued")) == "frame"
-    assert cues.kind(_token(doc, "port")) is None
-
-
-def test_a_noun_tagged_cue_with_a_subject_counts(nlp: Language) -> None:
-    doc = _doc(nlp, "Eze doubts that the plan will bring any change to the sector.")
-    assert lexicon().kind(_token(doc, "doubts")) == "cognition"
 
 
 # --- speakers ---------------------------------------------------------------------------

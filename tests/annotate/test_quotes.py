@@ -260,6 +260,7 @@ def test_no_indirect_quote_for_a_question_or_a_negation(nlp: Language) -> None:
         "Protesters sang “Wind over the Harbour”, a folk song from the 1990s.",
         "The court heard that Ahmed “the Butcher” Hassan had led the militia.",
         "Washington objected to references to “multilateral trade rules” in the text.",
+        "The ministers agreed to hold a new “2+2” dialogue every year, officials said.",
     ],
 )
 def test_scare_quotes_titles_and_nicknames_are_not_quotes(nlp: Language, text: str) -> None:

@@ -1,4 +1,4 @@
-"""The clauses speech cues report: indirect quotes (newsgraph.annotate.reported).
+"""Speech cues and the clauses they report: indirect quotes (newsgraph.annotate.reported).
 
 All text here is written for these tests; the pipeline is the real model plus the
 actors and people components.
@@ -6,14 +6,16 @@ actors and people components.
 
 from __future__ import annotations
 
+import json
+from importlib import resources
+
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 import newsgraph.annotate.actors  # noqa: F401  (registers the factory)
 import newsgraph.annotate.people  # noqa: F401  (registers the factory)
-from newsgraph.annotate.attribution import lexicon
-from newsgraph.annotate.reported import reported_clauses
+from newsgraph.annotate.reported import lexicon, reported_clauses
 from newsgraph.annotate.types import register_extensions
 from newsgraph.nlp import load_model
 
@@ -34,16 +36,54 @@ def _doc(nlp: Language, text: str) -> Doc:
     return doc
 
 
-def _token(doc: Doc, word: str) -> Token:
+def _token(doc: Doc, word: str, nth: int = 0) -> Token:
     found = [t for t in doc if t.text == word]
-    assert found, f"{word!r} not in {[t.text for t in doc]}"
-    return found[0]
+    assert len(found) > nth, f"{word!r} not in {[t.text for t in doc]}"
+    return found[nth]
 
 
 def _clauses(nlp: Language, text: str, cue: str) -> list[str]:
     doc = _doc(nlp, text)
     spans = reported_clauses(_token(doc, cue), lexicon(), taken=bytes(len(doc)))
     return [doc[start:end].text for start, end in spans]
+
+
+# --- cues ------------------------------------------------------------------------
+
+
+def test_the_cue_file_is_well_formed() -> None:
+    path = resources.files("newsgraph.data").joinpath("cues.v1.jsonl")
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert {r["type"] for r in rows} == {"speech", "cognition", "frame", "phrase"}
+    assert all(r["lemma"] and r["note"] for r in rows)
+    lemmas = [r["lemma"] for r in rows]
+    assert len(lemmas) == len(set(lemmas))
+    assert {"say", "tell", "add", "warn", "accuse", "urge", "according to"} <= set(lemmas)
+
+
+def test_cue_kinds(nlp: Language) -> None:
+    doc = _doc(
+        nlp,
+        "Okafor said the plan had failed. She thinks it will pass. He pointed out that "
+        "the port was shut. According to the ministry, 40 ships wait. The said plan "
+        "continued.",
+    )
+    cues = lexicon()
+    assert cues.kind(_token(doc, "said")) == "speech"
+    assert cues.kind(_token(doc, "thinks")) == "cognition"
+    assert cues.kind(_token(doc, "pointed")) == "speech"
+    assert cues.kind(_token(doc, "According")) == "phrase"
+    assert cues.kind(_token(doc, "said", 1)) is None  # an adjective: "the said plan"
+    assert cues.kind(_token(doc, "continued")) == "frame"
+    assert cues.kind(_token(doc, "port")) is None
+
+
+def test_a_noun_tagged_cue_with_a_subject_counts(nlp: Language) -> None:
+    doc = _doc(nlp, "Eze doubts that the plan will bring any change to the sector.")
+    assert lexicon().kind(_token(doc, "doubts")) == "cognition"
+
+
+# --- reported clauses -------------------------------------------------------------------
 
 
 def test_the_clause_after_that(nlp: Language) -> None:

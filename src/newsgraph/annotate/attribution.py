@@ -1,11 +1,7 @@
-"""Who said it: cues, speakers and addressees, read from the parse.
+"""Who said it: speakers and addressees of a cue, read from the parse.
 
-The cue lexicon is ``data/cues.v1.jsonl``: one lemma a line, typed ``speech`` (said,
-told, warned, ...), ``cognition`` (doubted, believes, ...), ``frame`` (continued: a cue
-only right next to a quotation) or ``phrase`` ("according to"). A cue is a verb with a
-cue lemma (a ``verb particle`` lemma such as "point out" needs its particle; a word
-tagged as a noun counts when it has a subject: "Eze doubts that ..."), or "according"
-before "to".
+The cues themselves (the words that report speech, from ``data/cues.v1.jsonl``) are
+read by :mod:`.reported`.
 
 1. Speaker. The cue's subject outside quotation marks and in the cue's paragraph;
    without one (a participle, "saying"; a second verb, "and added"), the subject of the
@@ -33,19 +29,13 @@ before "to".
 from __future__ import annotations
 
 import bisect
-import json
 from dataclasses import dataclass
-from functools import cache, cached_property
-from importlib import resources
 
-from spacy.attrs import LEMMA, LOWER
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.annotate.gazetteer import country_code
 from newsgraph.annotate.types import DocActor
 
-CUES_FILE = "cues.v1.jsonl"
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 # Dependencies left out of a speaker phrase: clauses and appositions. Coordinated
@@ -60,7 +50,7 @@ INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "ccomp", "pcomp", "acl", "pr
 VOICE_NOUNS = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "statement", "communique", "communiqué",
      "release", "message", "letter", "video", "briefing", "report", "document", "data",
-     "figure", "representative", "delegation"}
+     "figure", "representative", "delegation", "sheet", "tweet", "post", "notice"}
 )  # fmt: skip
 ROLE_NOUNS = frozenset(
     {"official", "source", "adviser", "advisor", "aide", "envoy", "delegate", "minister",
@@ -82,75 +72,12 @@ NAMED_ORG_NOUNS = frozenset(
 ORG_LOOKBACK = 12  # organisation mentions looked at
 ORG_WINDOW = 400  # tokens back
 PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them"})
+FRAME_WORDS = 25  # words looked at before a cue whose subject the parse missed
 # Dependencies of words that cannot be a cue's subject found by position.
 NOT_SUBJECT = frozenset({"dobj", "pobj", "dative", "attr", "oprd", "compound", "poss", "amod"})
 FIRST_SECOND_PERSON = frozenset({"i", "me", "we", "us", "you"})
 TALK_LEMMAS = frozenset({"speak", "talk", "say", "write", "tell", "explain", "describe"})
 INTERVIEW_NOUNS = frozenset({"interview", "conversation", "call", "briefing"})
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """The cue lemmas by type (``speech``, ``cognition``, ``frame``) and the two-word
-    cues, a verb with a particle or an object ("point out", "put it": "as she put it")."""
-
-    by_lemma: dict[str, str]
-    pairs: dict[str, dict[str, str]]  # verb lemma -> second word -> type
-
-    @cached_property
-    def ids(self) -> frozenset[int]:
-        """String ids of the cue lemmas and of "according", to find candidate tokens
-        in ``Doc.to_array`` without making a Token of every word."""
-        words = [*self.by_lemma, *self.pairs, "according"]
-        return frozenset(get_string_id(word) for word in words)
-
-    def candidates(self, doc: Doc) -> list[int]:
-        """Indices of tokens whose lemma or lower-case form may make a cue."""
-        if len(doc) == 0:
-            return []
-        ids = self.ids
-        rows = doc.to_array([LEMMA, LOWER]).tolist()
-        return [i for i, (lemma, lower) in enumerate(rows) if lemma in ids or lower in ids]
-
-    def kind(self, token: Token) -> str | None:
-        """``speech``, ``cognition``, ``frame`` (only next to a quotation: "she
-        continued: “...”"), ``phrase`` ("according to") or None for a token."""
-        if token.lower_ == "according":
-            return "phrase" if _next_is_to(token) else None
-        if token.tag_ == "MD" or not _verb_like(token):
-            return None
-        lemma = token.lemma_.lower()
-        second = self.pairs.get(lemma, {})
-        for child in token.children:
-            if child.dep_ in ("prt", "dobj") and child.lower_ in second:
-                return second[child.lower_]
-        return self.by_lemma.get(lemma)
-
-
-def _verb_like(token: Token) -> bool:
-    """A verb, or a word the tagger took for a noun that has a subject ("Eze
-    doubts that ...", tagged as the plural of "doubt")."""
-    if token.pos_ in ("VERB", "AUX"):
-        return True
-    return token.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in token.children)
-
-
-@cache
-def lexicon() -> Lexicon:
-    """The cue lexicon, read once from the package data."""
-    path = resources.files("newsgraph.data").joinpath(CUES_FILE)
-    by_lemma: dict[str, str] = {}
-    pairs: dict[str, dict[str, str]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line) if line.strip() else None
-        if row is None or row["type"] == "phrase":
-            continue  # "according to" is read by Lexicon.kind
-        words = row["lemma"].split()
-        if len(words) == 2:
-            pairs.setdefault(words[0], {})[words[1]] = row["type"]
-        else:
-            by_lemma[row["lemma"]] = row["type"]
-    return Lexicon(by_lemma, pairs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,23 +257,49 @@ def _outside_apposition(subject: Token, quoted: bytes) -> Token | None:
 
 def _frame_subject(cue: Token, quoted: bytes) -> Token | None:
     """No usable subject in the parse: the phrase between a closing quotation mark
-    and the cue (“...,” Zhou Wenbo, a spokesman, told ...), else the name right after
-    the cue (“...?” asked Dr. Lucía Mendoza), else the nearest noun before the cue in
-    its sentence ("In an interview Trump declared “...”")."""
+    and the cue (“...,” Zhou Wenbo, a spokesman, told ...); the name right after a cue
+    that follows a quotation (“...?” asked Dr. Lucía Mendoza); else the phrase opening
+    the paragraph, or the nearest subject-like noun before the cue in its sentence
+    ("In an interview Trump declared “...”")."""
     doc = cue.doc
     words: list[Token] = []
-    for token in reversed(doc[max(0, cue.i - 12) : cue.i]):
+    for token in reversed(doc[max(0, cue.i - FRAME_WORDS) : cue.i]):
         if _is_quoted(token, quoted) or token.text in (".", "?", "!") or "\n" in token.text:
             break
         words.append(token)
     before_quote = cue.i - len(words) > 0 and _is_quoted(doc[cue.i - len(words) - 1], quoted)
     nouns = [t for t in words if t.pos_ in ("PROPN", "NOUN", "PRON") and _can_speak(t)]
-    if before_quote and nouns:
-        return phrase_root(nouns[-1])
-    subjects = [t for t in nouns if t.dep_ not in NOT_SUBJECT]
+    if before_quote:
+        return phrase_root(nouns[-1]) if nouns else _inverted_subject(cue, quoted)
+    subjects = [t for t in nouns if t.dep_ not in NOT_SUBJECT and not _in_clause(t)]
     subjects += [t for t in nouns if t.pos_ == "PROPN" and t not in subjects]
     nearest = _antecedent(subjects[0]) if subjects else None
-    return _inverted_subject(cue, quoted) or nearest
+    if nearest is not None and nearest.dep_ == "appos":
+        nearest = nearest.head  # "Mwangi, the officer in charge, told ..."
+    return _break_subject(words) or nearest or _inverted_subject(cue, quoted)
+
+
+def _break_subject(words: list[Token]) -> Token | None:
+    """The parser often hangs a paragraph's opening phrase ("A senior diplomat, who
+    ..., said") from the paragraph-break token: that phrase, when the words before the
+    cue begin the paragraph."""
+    doc = words[-1].doc if words else None
+    if doc is None or words[-1].i == 0 or not doc[words[-1].i - 1].is_space:
+        return None
+    found = through_space(doc[words[-1].i - 1])
+    return found if found is not None and found.pos_ in ("NOUN", "PROPN") else None
+
+
+def _in_clause(token: Token) -> bool:
+    """Inside a relative, adverbial or complement clause ("who spoke because the talks
+    were confidential")."""
+    for _ in range(8):
+        if token.dep_ in ("relcl", "advcl", "acl", "ccomp", "xcomp"):
+            return True
+        if token.head is token:
+            return False
+        token = token.head
+    return False
 
 
 def _same_paragraph(a: Token, b: Token) -> bool:

@@ -53,18 +53,16 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.annotate.attribution import (
     Attribution,
-    Lexicon,
     Mentions,
     attribute,
     is_loose_pronoun,
-    lexicon,
     phrase_root,
     speaker_head,
     speaker_of,
     through_space,
 )
 from newsgraph.annotate.quote_marks import Passage, find_passages, is_headline, paragraphs
-from newsgraph.annotate.reported import reported_clauses
+from newsgraph.annotate.reported import Lexicon, lexicon, reported_clauses
 from newsgraph.annotate.types import register_extensions
 
 log = logging.getLogger(__name__)
@@ -75,6 +73,7 @@ FRAME_MAX_TOKENS = 60
 STOPS = frozenset({".", "?", "!"})
 DASHES = frozenset({"―", "—", "–", "-", "--"})
 REPORTING = frozenset({"speech", "cognition", "phrase"})  # cue kinds beyond a frame
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nummod"})
 # Words before a passage that make it a title or a term, not anyone's words: a report
 # titled “...”, the song “...”, references to “...”.
 NAMING_WORDS = frozenset(
@@ -276,7 +275,11 @@ class _Reader:
 
     def _scare_shaped(self, span: Span) -> bool:
         """One quoted word inside a noun phrase whose other words are outside the
-        marks: a coast guard-led “quarantine”, the “truce”."""
+        marks (a coast guard-led “quarantine”, the “truce”), or a short one that only
+        modifies a noun outside them (a “2+2” dialogue, “shadow fleet” tankers)."""
+        root = span.root
+        if root.dep_ in MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN") and self._short(span):
+            return not span.start <= root.head.i < span.end
         words = [t for t in span if not t.is_punct]
         if len(words) != 1:
             return False

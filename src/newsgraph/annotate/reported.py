@@ -1,5 +1,12 @@
-"""Reported speech: the clause a speech cue reports, the content of an indirect quote.
+"""Reported speech: the cues that report it and the clause a cue reports (the content
+of an indirect quote).
 
+0. Cues. The lexicon is ``data/cues.v1.jsonl``: one lemma a line, typed ``speech``
+   (said, told, warned, ...), ``cognition`` (doubted, believes, ...), ``frame``
+   (continued, "put it": a cue only right next to a quotation) or ``phrase``
+   ("according to"). A cue is a verb with a cue lemma (a two-word lemma needs its
+   particle or object: "point out", "put it"; a word tagged as a noun counts when it
+   has a subject: "Eze doubts that ..."), or "according" before "to".
 1. The complement. "X said (that) the talks had failed": the cue's clausal complement
    without its "that"; "The talks had failed, X said": the clause before a final cue,
    when only punctuation stands between it and the speaker. A clause after its cue runs
@@ -20,9 +27,18 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
+from functools import cache, cached_property
+from importlib import resources
+
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from newsgraph.annotate.attribution import RELATIVE_PRONOUNS, SUBJECT_DEPS, Lexicon, own_subject
+from newsgraph.annotate.attribution import RELATIVE_PRONOUNS, SUBJECT_DEPS, own_subject
+
+CUES_FILE = "cues.v1.jsonl"
 
 # A cue's own words after its clause: "said X and added", "said X to reporters".
 CUE_OWN = frozenset({"cc", "conj", "dobj", "dative", "prep", "agent", "advcl", "xcomp"})
@@ -31,21 +47,86 @@ INTERROGATIVES = frozenset({"whether", "if", "what", "when", "where", "why", "ho
 Found = tuple[int, int, Token | None]  # start, end and head of a reported clause
 
 
-def reported_clauses(cue: Token, lexicon: Lexicon, *, taken: bytes) -> list[tuple[int, int]]:
+@dataclass(frozen=True)
+class Lexicon:
+    """The cue lemmas by type (``speech``, ``cognition``, ``frame``) and the two-word
+    cues, a verb with a particle or an object ("point out", "put it": "as she put it")."""
+
+    by_lemma: dict[str, str]
+    pairs: dict[str, dict[str, str]]  # verb lemma -> second word -> type
+
+    @cached_property
+    def ids(self) -> frozenset[int]:
+        """String ids of the cue lemmas and of "according", to find candidate tokens
+        in ``Doc.to_array`` without making a Token of every word."""
+        words = [*self.by_lemma, *self.pairs, "according"]
+        return frozenset(get_string_id(word) for word in words)
+
+    def candidates(self, doc: Doc) -> list[int]:
+        """Indices of tokens whose lemma or lower-case form may make a cue."""
+        if len(doc) == 0:
+            return []
+        ids = self.ids
+        rows = doc.to_array([LEMMA, LOWER]).tolist()
+        return [i for i, (lemma, lower) in enumerate(rows) if lemma in ids or lower in ids]
+
+    def kind(self, token: Token) -> str | None:
+        """``speech``, ``cognition``, ``frame`` (only next to a quotation: "she
+        continued: “...”"), ``phrase`` ("according to") or None for a token."""
+        if token.lower_ == "according":
+            following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+            return "phrase" if following is not None and following.lower_ == "to" else None
+        if token.tag_ == "MD" or not _verb_like(token):
+            return None
+        lemma = token.lemma_.lower()
+        second = self.pairs.get(lemma, {})
+        for child in token.children:
+            if child.dep_ in ("prt", "dobj") and child.lower_ in second:
+                return second[child.lower_]
+        return self.by_lemma.get(lemma)
+
+
+def _verb_like(token: Token) -> bool:
+    """A verb, or a word the tagger took for a noun that has a subject ("Eze
+    doubts that ...", tagged as the plural of "doubt")."""
+    if token.pos_ in ("VERB", "AUX"):
+        return True
+    return token.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in token.children)
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The cue lexicon, read once from the package data."""
+    path = resources.files("newsgraph.data").joinpath(CUES_FILE)
+    by_lemma: dict[str, str] = {}
+    pairs: dict[str, dict[str, str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line) if line.strip() else None
+        if row is None or row["type"] == "phrase":
+            continue  # "according to" is read by Lexicon.kind
+        words = row["lemma"].split()
+        if len(words) == 2:
+            pairs.setdefault(words[0], {})[words[1]] = row["type"]
+        else:
+            by_lemma[row["lemma"]] = row["type"]
+    return Lexicon(by_lemma, pairs)
+
+
+def reported_clauses(cue: Token, cues: Lexicon, *, taken: bytes) -> list[tuple[int, int]]:
     """The token ranges a cue reports (module doc), none overlapping ``taken`` (the
     tokens of kept quotations and their marks)."""
-    if lexicon.kind(cue) == "phrase":
+    if cues.kind(cue) == "phrase":
         found = _according_clause(cue)
     elif any(c.dep_ == "neg" for c in cue.children) or _gapped_relative(cue):
         return []
     else:
-        found = _complement(cue, lexicon, taken)
+        found = _complement(cue, cues, taken)
     if found is None:
         return []
     return [part for part in _free_parts(cue.doc, found, taken) if part is not None]
 
 
-def _complement(cue: Token, lexicon: Lexicon, taken: bytes) -> Found | None:
+def _complement(cue: Token, cues: Lexicon, taken: bytes) -> Found | None:
     clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
     if clause is None:
         return _commented(cue)
@@ -57,20 +138,20 @@ def _complement(cue: Token, lexicon: Lexicon, taken: bytes) -> Found | None:
     that = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
     if that is not None and that.i - start <= 4:
         start = that.i + 1
-    cut = _reporter_verb(clause, lexicon)
+    cut = _reporter_verb(clause, cues)
     if cut is not None:
         return start, cut, clause
     if clause.i > cue.i:
-        end = _to_sentence_end(cue, end, lexicon, taken)
+        end = _to_sentence_end(cue, end, cues, taken)
     return start, end, clause
 
 
-def _reporter_verb(clause: Token, lexicon: Lexicon) -> int | None:
+def _reporter_verb(clause: Token, cues: Lexicon) -> int | None:
     """ "said the cell was sensible but doubted that ...": a cue conjoined to the
     clause without a subject of its own is the reporter's; the clause ends before
     it (at its conjunction)."""
     for conj in clause.children:
-        if conj.dep_ != "conj" or not lexicon.kind(conj) or own_subject(conj, b"") is not None:
+        if conj.dep_ != "conj" or not cues.kind(conj) or own_subject(conj, b"") is not None:
             continue
         if not any(c.tag_ == "MD" for c in conj.children):
             cc = [c.i for c in clause.children if c.dep_ == "cc" and c.i < conj.i]
@@ -143,7 +224,7 @@ def _is_subjunctive(clause: Token) -> bool:
     return clause.tag_ == "VB" or any(a.tag_ == "VB" and a.lower_ == "be" for a in auxes)
 
 
-def _to_sentence_end(cue: Token, end: int, lexicon: Lexicon, taken: bytes) -> int:
+def _to_sentence_end(cue: Token, end: int, cues: Lexicon, taken: bytes) -> int:
     """Extend a clause over the rest of its sentence ("Israel says 54 remain in
     Gaza, fewer than half of them alive") unless the cue's own words (a second verb,
     an object), another speech cue, a quotation or a stop come there."""
@@ -151,7 +232,7 @@ def _to_sentence_end(cue: Token, end: int, lexicon: Lexicon, taken: bytes) -> in
     for token in doc[end : cue.sent.end]:
         if taken[token.i] or token.text in (".", "?", "!") or "\n" in token.text:
             break
-        if lexicon.kind(token) == "speech" or (token.head.i == cue.i and token.dep_ in CUE_OWN):
+        if cues.kind(token) == "speech" or (token.head.i == cue.i and token.dep_ in CUE_OWN):
             return end
     else:
         return cue.sent.end
