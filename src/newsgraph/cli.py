@@ -198,61 +198,36 @@ def _jsonable(record: dict[str, Any]) -> dict[str, Any]:
 FormatOption = Annotated[str, typer.Option("--format", "-f", help=f"One of {', '.join(FORMATS)}.")]
 OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="File (default stdout).")]
 
-
-@export_app.command("documents")
-def export_documents(
-    fmt: FormatOption = "jsonl", output: OutputOption = None, db: DbOption = None
-) -> None:
-    """Export every stored article.
-
-    Example: newsgraph export documents --format csv -o documents.csv
-    """
-    _export("documents", fmt, output, db)
-
-
-@export_app.command("actors")
-def export_actors(
-    fmt: FormatOption = "jsonl", output: OutputOption = None, db: DbOption = None
-) -> None:
-    """Export every actor: id, name, type, country, role, code, aliases, affiliation.
-
-    Example: newsgraph export actors --format jsonl -o actors.jsonl
-    """
-    _export("actors", fmt, output, db)
+# The plain table exports: (name, what it writes, example flags). Each becomes a command
+# `newsgraph export NAME`; events (which also speaks GDELT) and gkg are written out below.
+TABLE_EXPORTS = (
+    ("documents", "every stored article", "--format csv -o documents.csv"),
+    ("actors", "every actor: id, name, type, country, role, code, aliases, affiliation",
+     "--format jsonl -o actors.jsonl"),
+    ("mentions", "every actor mention with its offsets and sentence",
+     "--format csv -o mentions.csv"),
+    ("dates", "every date expression with the day or range it resolves to",
+     "--format parquet -o dates.parquet"),
+    ("places", "every geocoded place mention", "--format jsonl"),
+    ("quotes", "every quotation: doc_id, text, speaker, speaker_actor, kind, cue, addressee, "
+     "start, end, sentence", "--format csv -o quotes.csv"),
+    ("counts", 'counts ("killed at least 45 civilians"): kind, number, qualifier, object',
+     "--format csv"),
+)  # fmt: skip
 
 
-@export_app.command("mentions")
-def export_mentions(
-    fmt: FormatOption = "jsonl", output: OutputOption = None, db: DbOption = None
-) -> None:
-    """Export every actor mention with its offsets and sentence.
+def _table_export_command(name: str, what: str, example: str) -> None:
+    def command(
+        fmt: FormatOption = "jsonl", output: OutputOption = None, db: DbOption = None
+    ) -> None:
+        _export(name, fmt, output, db)
 
-    Example: newsgraph export mentions --format csv -o mentions.csv
-    """
-    _export("mentions", fmt, output, db)
-
-
-@export_app.command("dates")
-def export_dates(
-    fmt: FormatOption = "jsonl", output: OutputOption = None, db: DbOption = None
-) -> None:
-    """Export every date expression with the day or range it resolves to.
-
-    Example: newsgraph export dates --format parquet -o dates.parquet
-    """
-    _export("dates", fmt, output, db)
+    command.__doc__ = f"Export {what}.\n\nExample: newsgraph export {name} {example}\n"
+    export_app.command(name)(command)
 
 
-@export_app.command("quotes")
-def export_quotes(
-    fmt: FormatOption = "jsonl", output: OutputOption = None, db: DbOption = None
-) -> None:
-    """Export every quotation: doc_id, text, speaker, speaker_actor, kind, cue, addressee,
-    start, end, sentence.
-
-    Example: newsgraph export quotes --format csv -o quotes.csv
-    """
-    _export("quotes", fmt, output, db)
+for _name, _what, _example in TABLE_EXPORTS:
+    _table_export_command(_name, _what, _example)
 
 
 @export_app.command("events")
@@ -274,17 +249,6 @@ def export_events(
         _export("events", fmt, output, db)
 
 
-@export_app.command("counts")
-def export_counts(
-    fmt: FormatOption = "jsonl", output: OutputOption = None, db: DbOption = None
-) -> None:
-    """Export counts ("killed at least 45 civilians"): kind, number, qualifier, object.
-
-    Example: newsgraph export counts --format csv
-    """
-    _export("counts", fmt, output, db)
-
-
 @export_app.command("gkg")
 def export_gkg(output: OutputOption = None, db: DbOption = None) -> None:
     """Export one GDELT GKG 2.1 record per document (27 tab-separated columns).
@@ -303,17 +267,6 @@ def _export_gdelt(kind: str, output: Path | None, db: str | None) -> None:
             with output.open("wb") as handle:
                 count = graph.export_gdelt(kind, out=handle)
     err.print(f"exported {count} GDELT {kind} rows", markup=False)
-
-
-@export_app.command("places")
-def export_places(
-    fmt: FormatOption = "jsonl", output: OutputOption = None, db: DbOption = None
-) -> None:
-    """Export every geocoded place mention.
-
-    Example: newsgraph export places --format jsonl
-    """
-    _export("places", fmt, output, db)
 
 
 def _export(table: str, fmt: str, output: Path | None, db: str | None) -> None:

@@ -173,7 +173,9 @@ class CountRecord:
 
 @dataclass(frozen=True, slots=True)
 class ToneRecord:
-    """GDELT V1.5TONE of a document."""
+    """GDELT V1.5TONE of a document: tone = positive - negative (percent of words),
+    polarity = positive + negative; activity and self/group reference densities in percent
+    of words; word_count."""
 
     tone: float
     positive: float

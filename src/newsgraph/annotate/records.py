@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from newsgraph.annotate.types import DocActor, Event, Tone
+from newsgraph.annotate.types import DocActor, Event
 from newsgraph.model import (
     ActorRecord,
     Annotations,
@@ -15,7 +15,6 @@ from newsgraph.model import (
     PlaceMention,
     QuoteRecord,
     Sentence,
-    ToneRecord,
 )
 
 
@@ -85,7 +84,7 @@ def doc_annotations(doc: Doc) -> Annotations:
             )
             for c in doc._.counts or ()
         ),
-        tone=_tone_record(doc._.tone),
+        tone=doc._.tone,
         sentence_tones=tuple(doc._.sentence_tones or ()),
     )
 
@@ -114,20 +113,6 @@ def _event_record(
         place=event.place,
         tone=tones[sentence] if sentence < len(tones) else None,
         pattern=event.pattern,
-    )
-
-
-def _tone_record(tone: Tone | None) -> ToneRecord | None:
-    if tone is None:
-        return None
-    return ToneRecord(
-        tone=tone.tone,
-        positive=tone.positive,
-        negative=tone.negative,
-        polarity=tone.polarity,
-        activity_density=tone.activity_density,
-        self_group_density=tone.self_group_density,
-        word_count=tone.word_count,
     )
 
 

@@ -12,6 +12,8 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span
 
+from newsgraph.model import ToneRecord
+
 ActorType = Literal["person", "organisation", "country"]
 MentionKind = Literal["name", "surname", "title", "description", "pronoun", "metonym", "demonym"]
 
@@ -106,18 +108,8 @@ class Count:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Tone:
-    """GDELT V1.5TONE: tone = positive - negative (percent of words), polarity = positive
-    + negative, activity density and self/group reference density in percent of words."""
-
-    tone: float
-    positive: float
-    negative: float
-    polarity: float
-    activity_density: float
-    self_group_density: float
-    word_count: int
+# GDELT V1.5TONE (``Doc._.tone``): the store's plain record is the value itself.
+Tone = ToneRecord
 
 
 def register_extensions() -> None:
