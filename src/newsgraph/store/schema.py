@@ -8,6 +8,19 @@ from sqlalchemy import JSON, Column, DateTime, Float, Index, Integer, MetaData, 
 
 metadata = MetaData()
 
+
+def span_columns() -> list[Column]:
+    """The key and place of a per-sentence record: its document, character offsets in the
+    document text, the text itself and the sentence's index."""
+    return [
+        Column("doc_id", String(16), primary_key=True),
+        Column("start", Integer, primary_key=True),
+        Column("end", Integer, primary_key=True),
+        Column("text", Text, nullable=False),
+        Column("sentence", Integer, nullable=False),
+    ]
+
+
 documents = Table(
     "documents",
     metadata,
@@ -95,11 +108,7 @@ mentions = Table(
 dates = Table(
     "dates",
     metadata,
-    Column("doc_id", String(16), primary_key=True),
-    Column("start", Integer, primary_key=True),
-    Column("end", Integer, primary_key=True),
-    Column("text", Text, nullable=False),
-    Column("sentence", Integer, nullable=False),
+    *span_columns(),
     Column("date_start", String(10), nullable=False),
     Column("date_end", String(10), nullable=False),
     Column("confidence", Float, nullable=False),
@@ -110,11 +119,7 @@ dates = Table(
 places = Table(
     "places",
     metadata,
-    Column("doc_id", String(16), primary_key=True),
-    Column("start", Integer, primary_key=True),
-    Column("end", Integer, primary_key=True),
-    Column("text", Text, nullable=False),
-    Column("sentence", Integer, nullable=False),
+    *span_columns(),
     Column("name", Text, nullable=False),
     Column("country", String(3)),
     Column("lat", Float),
@@ -127,11 +132,7 @@ places = Table(
 quotes = Table(
     "quotes",
     metadata,
-    Column("doc_id", String(16), primary_key=True),
-    Column("start", Integer, primary_key=True),
-    Column("end", Integer, primary_key=True),
-    Column("text", Text, nullable=False),
-    Column("sentence", Integer, nullable=False),
+    *span_columns(),
     Column("kind", String(8), nullable=False),
     Column("speaker_actor", String(16)),
     Column("speaker_text", Text),
