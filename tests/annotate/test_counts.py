@@ -8,7 +8,6 @@ own fiction, read from examples/ at test time.
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -411,17 +410,3 @@ def test_corpus_protest_articles(nlp: Language, prefix: str) -> None:
 def test_corpus_counts_nothing_in_a_trade_story(nlp: Language) -> None:
     """Tariff percentages, money and dates are not counts."""
     assert corpus_counts(nlp, "27") == set()
-
-
-@pytest.mark.slow
-def test_component_costs_under_five_percent_of_the_model(nlp: Language) -> None:
-    texts = [article_text(path.name[:2]) for path in sorted(ARTICLES.glob("*.json"))]
-    bare = load_model()
-    start = time.perf_counter()
-    docs = list(bare.pipe(texts))
-    model_seconds = time.perf_counter() - start
-    component = nlp.get_pipe("newsgraph_counts")
-    start = time.perf_counter()
-    for doc in docs:
-        component(doc)
-    assert time.perf_counter() - start < 0.05 * model_seconds

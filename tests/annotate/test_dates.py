@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import time
 from datetime import date
 from pathlib import Path
 
@@ -408,18 +407,6 @@ def test_corpus_spans_never_overlap_and_all_carry_a_value(nlp) -> None:
         assert len(tokens) == len(set(tokens)), article["slug"]
         assert all(isinstance(span._.date, DateValue) for span in doc.spans["dates"])
         assert all(s._.date.start <= s._.date.end for s in doc.spans["dates"])
-
-
-def test_the_component_is_a_small_part_of_the_pipeline_time(nlp) -> None:
-    texts = [body(article) for article in corpus()]
-    started = time.perf_counter()
-    docs = list(load_model().pipe(texts))
-    bare = time.perf_counter() - started
-    component = nlp.get_pipe("newsgraph_dates")
-    started = time.perf_counter()
-    for doc in docs:
-        component(doc)
-    assert time.perf_counter() - started < 0.15 * bare
 
 
 # --- a hand-labelled set with an accuracy floor -------------------------------------

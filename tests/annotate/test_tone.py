@@ -8,7 +8,6 @@ own fiction, read from examples/ at test time.
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -190,17 +189,3 @@ def test_corpus_attack_stories_are_more_negative_than_talks(nlp: Language) -> No
     attacks = [tone("15"), tone("31")]  # a ship attacked at sea; an insurgent raid
     talks = [tone("18"), tone("20")]  # ceasefire talks; grain talks
     assert max(attacks) < 0 < min(talks)
-
-
-@pytest.mark.slow
-def test_component_costs_under_five_percent_of_the_model(nlp: Language) -> None:
-    texts = [article_text(path) for path in sorted(ARTICLES.glob("*.json"))]
-    bare = load_model()
-    start = time.perf_counter()
-    docs = list(bare.pipe(texts))
-    model_seconds = time.perf_counter() - start
-    component = nlp.get_pipe("newsgraph_tone")
-    start = time.perf_counter()
-    for doc in docs:
-        component(doc)
-    assert time.perf_counter() - start < 0.05 * model_seconds
