@@ -105,7 +105,7 @@ def annotate(batch: list[Article | Rejected], *, store: Store, options: Options)
     found: dict[int, Annotations] = {
         id(a): Annotations(note=f"language {a.language!r}: NLP runs on English text only")
         for a in todo
-        if a not in english
+        if a.language not in (None, "en")
     }
     if english:
         nlp = annotator_pipeline()

@@ -8,7 +8,7 @@ from newsgraph.extract.fingerprint import fingerprint
 from newsgraph.extract.furniture import remove_furniture
 from newsgraph.extract.html import parse_html, site_from_url, split_authors
 from newsgraph.extract.language import detect_language
-from newsgraph.extract.textdump import parse_text_dump
+from newsgraph.extract.textdump import parse_date, parse_text_dump
 from newsgraph.model import Article, RawPage, Rejected
 from newsgraph.options import Options
 
@@ -114,7 +114,7 @@ def _article(
         canonical_url=canonical_url,
         authors=tuple(valid_unicode(a) for a in authors),
         site=valid_unicode(site),
-        published=_iso_date(published),
+        published=parse_date(published) if published else None,
         language=detect_language(text, declared=declared_language),
         content_sha256=fingerprint(text),
     )
@@ -124,15 +124,3 @@ def valid_unicode(value: str | None) -> str | None:
     """Lone surrogates (a JSON feed can carry "\\ud800") cannot be stored or exported
     as UTF-8; they become U+FFFD."""
     return None if value is None else _SURROGATE.sub("\ufffd", value)
-
-
-def _iso_date(value: str | None) -> str | None:
-    """A date hint as YYYY-MM-DD; free-form hints ("4 March 2025") go to dateparser."""
-    if not value:
-        return None
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value[:10]):
-        return value[:10]
-    import dateparser  # slow to import; only free-form hints need it
-
-    parsed = dateparser.parse(value, settings={"PREFER_DAY_OF_MONTH": "first"})
-    return parsed.date().isoformat() if parsed else None
