@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB := demo.db
 
-.PHONY: install demo test lint format bench clean corpus
+.PHONY: install demo test lint format bench clean corpus screenshots
 
 install: $(STAMP)
 
@@ -34,19 +34,28 @@ test: install lint
 	$(BIN)/python -m pytest -q
 
 lint: install
-	$(BIN)/ruff check src tests bench examples
-	$(BIN)/ruff format --check src tests bench examples
+	$(BIN)/ruff check src tests bench examples scripts
+	$(BIN)/ruff format --check src tests bench examples scripts
 
 format: install
-	$(BIN)/ruff format src tests bench examples
-	$(BIN)/ruff check --fix src tests bench examples
+	$(BIN)/ruff format src tests bench examples scripts
+	$(BIN)/ruff check --fix src tests bench examples scripts
+
+# `make bench BENCH_FLAGS=--quick` runs the speed benchmarks on small inputs.
+BENCH_FLAGS ?=
 
 bench: install
+	$(BIN)/python bench/end_to_end.py $(BENCH_FLAGS)
+	$(BIN)/python bench/query_latency.py $(BENCH_FLAGS)
 	$(BIN)/python bench/ingest_corpus.py
 	$(BIN)/python bench/annotate_overhead.py
 	$(BIN)/python bench/eval_actors.py
 	$(BIN)/python bench/eval_quotes.py --split dev
 	$(BIN)/python bench/eval_events.py
+	$(BIN)/newsgraph eval --stage all
+
+screenshots: install
+	NEWSGRAPH_SCREENSHOTS=1 $(BIN)/python -m pytest -q tests/web/test_page.py
 
 corpus: install
 	$(BIN)/python examples/build_corpus.py

@@ -22,44 +22,26 @@ import os
 import platform
 import time
 from collections import Counter
-from collections.abc import Sequence
 from pathlib import Path
 
 import spacy
 import textacy
 
 from newsgraph.evaluate.polnear import load_split
+from newsgraph.evaluate.quote_stage import run
 from newsgraph.evaluate.quotes import (
     PRF,
     Quote,
     load_corpus_gold,
-    newsgraph_quotes,
     quote_pipeline,
     score,
-    textacy_quotes,
 )
-from newsgraph.nlp import make_doc
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS_GOLD = ROOT / "tests" / "data" / "quotes_expected.jsonl"
 CORPUS_ARTICLES = ROOT / "examples" / "corpus_src" / "articles"
 
 Docs = list[list[Quote]]
-
-
-def run(nlp, items: Sequence[tuple[str, str | None]]) -> tuple[Docs, Docs, int, float]:
-    """Both systems over (text, published) items: newsgraph's and textacy's quotes per
-    doc, the paragraphs textacy could not read, and the pipeline's seconds."""
-    ours, theirs, skipped = [], [], 0
-    started = time.perf_counter()
-    docs = list(nlp.pipe(make_doc(nlp, text, published=published) for text, published in items))
-    seconds = time.perf_counter() - started
-    for doc in docs:
-        ours.append(newsgraph_quotes(doc))
-        found, unread = textacy_quotes(doc)
-        theirs.append(found)
-        skipped += unread
-    return ours, theirs, skipped, seconds
 
 
 def _row(name: str, ours: float | None, theirs: float | None) -> str:

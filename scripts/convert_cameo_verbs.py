@@ -262,8 +262,9 @@ CODE_FIXES = {"176": "170", "1951": "195", "1952": "195"}
 def parse_curated(text: str) -> list[dict]:
     """Rows of the curated mini language, one pattern a line::
 
-        lemma[+particle] CODE [key=value ...]
+        lemma[+particle][|lemma[+particle] ...] CODE [key=value ...]
 
+    Several ``|``-separated lemmas share the rest of the line: one row each, in order.
     CODE is a CAMEO code or ``-`` (not an event). Keys: ``obj``, ``prep`` (``prep=for``
     or ``prep=for:ceasefire|truce``), ``subj``, ``target`` (``|``-separated slots),
     ``frame``, ``pos``, ``only=complement``, ``inverse=1``, ``need=target``.
@@ -274,16 +275,17 @@ def parse_curated(text: str) -> list[dict]:
         line = line.split("#", 1)[0].strip()
         if not line:
             continue
-        head, code, *options = line.split()
-        lemma, _, particle = head.partition("+")
-        row: dict = {"lemma": lemma.replace("_", " "), "code": None if code == "-" else code}
-        if particle:
-            row["particle"] = particle
-        for option in options:
-            key, _, value = option.partition("=")
-            _curated_option(row, key, value)
-        row["origin"] = "newsgraph"
-        rows.append(row)
+        heads, code, *options = line.split()
+        for head in heads.split("|"):
+            lemma, _, particle = head.partition("+")
+            row: dict = {"lemma": lemma.replace("_", " "), "code": None if code == "-" else code}
+            if particle:
+                row["particle"] = particle
+            for option in options:
+                key, _, value = option.partition("=")
+                _curated_option(row, key, value)
+            row["origin"] = "newsgraph"
+            rows.append(row)
     return rows
 
 
@@ -502,13 +504,13 @@ decide - frame=intend
 resolve - frame=intend
 volunteer - frame=intend
 swear - frame=intend
-committed - frame=intend pos=ADJ
+committed 030 frame=intend pos=ADJ
 propose - frame=intend target=prep:to
 want - frame=intend
 hope - frame=intend
-willing - frame=intend pos=ADJ
-ready - frame=intend pos=ADJ
-prepared - frame=intend pos=ADJ
+willing 030 frame=intend pos=ADJ
+ready 030 frame=intend pos=ADJ
+prepared 030 frame=intend pos=ADJ
 determined - frame=intend pos=ADJ
 eager - frame=intend pos=ADJ
 keen - frame=intend pos=ADJ
@@ -584,6 +586,8 @@ launch 062 obj=joint_patrol|joint_exercise|joint_drill|joint_operation target=pr
 restore 050 obj=tie|relation|diplomatic_relation target=prep:with
 normalise 050 obj=tie|relation target=prep:with
 normalize 050 obj=tie|relation target=prep:with
+# Building a relationship is diplomatic cooperation ("deepened ties with", "seek to strengthen the partnership").
+deepen|strengthen|improve|expand|boost|enhance|bolster|cement|broaden|mend|repair|consolidate|warm 050 obj=tie|relation|partnership|cooperation|friendship|alliance|bond|dialogue target=prep:with
 # 06 material cooperation
 trade 061 target=prep:with
 invest 061 target=prep:in

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -10,9 +9,13 @@ import pytest
 from newsgraph.options import Options
 from newsgraph.store import Store
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "examples" / "corpus"
-EXPECTED = Path(__file__).resolve().parent / "data" / "corpus_expected.jsonl"
+# Session fixture `pg_url` (a real PostgreSQL server), `pg_db_url` (a fresh database on it)
+# and `backend_url` (each test once on SQLite, once on PostgreSQL): tests/pg_fixtures.py.
+from pg_fixtures import backend_url, pg_db_url, pg_migrated, pg_url  # noqa: F401
+
+# Session fixtures `served` / `served_with_token`: a real `newsgraph serve` on the sample
+# corpus plus tests/data/hostile (see tests/served_corpus.py).
+from served_corpus import served, served_db_url, served_with_token  # noqa: F401
 
 
 @pytest.fixture
@@ -29,7 +32,3 @@ def store(db_url: str) -> Store:
 @pytest.fixture
 def options(db_url: str) -> Options:
     return Options.from_env(environ={}, db_url=db_url)
-
-
-def load_expected() -> list[dict]:
-    return [json.loads(line) for line in EXPECTED.read_text(encoding="utf-8").splitlines() if line]

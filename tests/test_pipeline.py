@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, load_expected
+from corpus import CORPUS, load_expected
 from newsgraph.graph import Newsgraph
 from newsgraph.options import Options
 from newsgraph.pipeline import IngestReport

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -16,10 +17,18 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from newsgraph.errors import ConfigError, NewsgraphError, NotFound
 from newsgraph.export import FORMATS
-from newsgraph.graph import ACTOR_TYPES, EVENT_STATUSES, EXPORTABLE, QUOTE_KINDS, Newsgraph
+from newsgraph.graph import (
+    ACTOR_TYPES,
+    ENGINES,
+    EVENT_STATUSES,
+    EXPORTABLE,
+    QUOTE_KINDS,
+    Newsgraph,
+)
 from newsgraph.options import SETTINGS, setting
 from newsgraph.pipeline import IngestReport
 from newsgraph.store import WriteResult
@@ -36,6 +45,7 @@ app.add_typer(export_app, name="export")
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
+Engine = Enum("Engine", {name: name for name in ENGINES}, type=str)  # --engine choices
 DbOption = Annotated[
     str | None, typer.Option("--db", help=setting("db_url").help, envvar="NEWSGRAPH_DB")
 ]
@@ -64,19 +74,59 @@ def _iso_date(value: str | None) -> str | None:
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of saved pages.")],
+    workers: Annotated[
+        int | None, typer.Option("--workers", min=1, help=setting("workers").help)
+    ] = None,
+    engine: Annotated[
+        Engine,
+        typer.Option(help="local: this machine's processes; dask: a Dask cluster (docs/scale.md)."),
+    ] = Engine.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="Dask scheduler address (tcp://HOST:8786); default: start a local cluster."
+        ),
+    ] = None,
+    parquet_dir: Annotated[
+        Path | None,
+        typer.Option(help="With --engine dask: keep every table's Parquet partitions here."),
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Read, clean and store every saved page under PATHS.
 
-    Example: newsgraph ingest examples/corpus --db sqlite:///news.db
+    Example: newsgraph ingest examples/corpus --db sqlite:///news.db --workers 4
     """
+    dask = {"engine": engine.value, "scheduler": scheduler, "parquet_dir": parquet_dir}
     with _open(db) as graph:
-        report = _ingest_with_progress(graph, paths)
+        try:
+            report = _ingest_with_progress(graph, paths, workers, **dask)
+        except ConfigError as exc:
+            err.print(f"error: {exc}", markup=False)
+            raise typer.Exit(2) from None
+        except KeyboardInterrupt:
+            err.print(
+                "interrupted: every batch written so far is kept; "
+                "run the same command again to finish",
+                markup=False,
+            )
+            raise typer.Exit(130) from None
+        except NewsgraphError as exc:
+            err.print(f"error: {exc}", markup=False)
+            raise typer.Exit(1) from None
     _print_summary(report)
+    if engine is Engine.dask:  # a DaskIngestReport
+        kept = f"; Parquet in {report.parquet_dir}" if report.parquet_dir else ""
+        out.print(
+            f"dask: {len(report.partitions)} partitions on {len(report.workers)} workers{kept}",
+            markup=False,
+        )
     raise typer.Exit(1 if report.failed else 0)
 
 
-def _ingest_with_progress(graph: Newsgraph, paths: list[Path]) -> IngestReport:
+def _ingest_with_progress(
+    graph: Newsgraph, paths: list[Path], workers: int | None, **dask: Any
+) -> IngestReport:
     progress = Progress(
         SpinnerColumn(),
         TextColumn("[bold]ingesting"),
@@ -100,7 +150,7 @@ def _ingest_with_progress(graph: Newsgraph, paths: list[Path]) -> IngestReport:
             rate = (done.completed + 1) / max(done.elapsed or 0.0, 1e-9)
             progress.update(task, advance=1, bad=bad, rate=rate)
 
-        return graph.ingest(*paths, on_result=on_result)
+        return graph.ingest(*paths, on_result=on_result, workers=workers, **dask)
 
 
 def _print_summary(report: IngestReport) -> None:
@@ -111,6 +161,7 @@ def _print_summary(report: IngestReport) -> None:
         ("new articles", report.new),
         ("known articles, new source file", report.new_sources),
         ("already stored", report.unchanged),
+        ("files skipped, stored before and unchanged", report.skipped_files),
         ("failed", len(report.rejected)),
     ):
         table.add_row(label, str(value))
@@ -495,6 +546,88 @@ def network(
         )
 
 
+@app.command("eval")
+def eval_command(
+    stage: Annotated[str, typer.Option(help="extract, quotes, events, counts or all.")] = "all",
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            envvar="NEWSGRAPH_BENCHMARKS",
+            help="The gold sets (default ../shared/benchmarks beside the repository).",
+        ),
+    ] = None,
+    as_json: Annotated[
+        str | None,
+        typer.Option("--json", help="Also write the figures as JSON to FILE (- : stdout)."),
+    ] = None,
+    gate: Annotated[
+        bool, typer.Option("--gate", help="Run the floors' small subset; exit 1 below a floor.")
+    ] = False,
+    floors: Annotated[
+        Path | None, typer.Option(help="Floors file for --gate (default evaluation/floors.json).")
+    ] = None,
+    errors: Annotated[
+        Path | None, typer.Option(help="Write misses and false alarms to DIR (JSONL + HTML).")
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option(min=1, help="Only the first N items of each gold set.")
+    ] = None,
+) -> None:
+    """Measure every stage on public gold data, beside a baseline.
+
+    Example: newsgraph eval --stage events --json figures.json
+    """
+    from newsgraph.evaluate import browse, report, runner
+    from newsgraph.evaluate import gate as gates
+
+    if stage != "all" and stage not in runner.STAGES:
+        raise typer.BadParameter(f"{stage!r} is not one of {', '.join(runner.STAGES)}, all")
+    stages = list(runner.STAGES) if stage == "all" else [stage]
+    limits: dict[str, int | None] = {n: limit for names in runner.SETS.values() for n in names}
+    pinned = None
+    tables = err if as_json == "-" else out
+    try:
+        if gate:
+            pinned = gates.load_floors(floors or gates.default_floors())
+            stages = [s for s in pinned.stages if s in stages]
+            limits.update(pinned.subset)
+        results = runner.evaluate(
+            stages,
+            data or runner.default_data(),
+            limits,
+            on_stage=lambda result: _print_stage(tables, result),
+        )
+    except NewsgraphError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(2 if isinstance(exc, ConfigError) else 1) from None
+    for result in results:
+        err.print(f"{result.stage}: {result.seconds:.1f} s", markup=False)
+    if as_json is not None:
+        text = json.dumps([report.as_json(r) for r in results], indent=2, ensure_ascii=False)
+        if as_json == "-":
+            sys.stdout.write(text + "\n")
+        else:
+            Path(as_json).write_text(text + "\n", encoding="utf-8")
+    if errors is not None:
+        written = browse.write_errors(results, errors)
+        err.print(f"errors written to {errors / 'index.html'} ({len(written)} files)", markup=False)
+    if pinned is not None:
+        failures = gates.check(results, pinned)
+        for line in failures:
+            err.print(line, markup=False)
+        verdict = "failed" if failures else "passed"
+        err.print(f"gate {verdict}: {len(pinned.floors)} floors in {pinned.path}", markup=False)
+        raise typer.Exit(1 if failures else 0)
+
+
+def _print_stage(console: Console, result: Any) -> None:
+    from newsgraph.evaluate.report import render
+
+    console.print(render(result))
+    for table in result.tables:
+        console.print(table)
+
+
 @app.command()
 def settings() -> None:
     """List every setting with its environment variable and default."""
@@ -504,6 +637,73 @@ def settings() -> None:
     for item in SETTINGS:
         table.add_row(item.name, item.env or "", str(item.default), item.help)
     out.print(table)
+
+
+@app.command()
+def doctor(db: DbOption = None) -> None:
+    """Check a store: integrity, schema version, orphan rows, spans, search index.
+
+    Changes nothing. Exit status 0 when every check passes, 1 when one fails, 2 when the
+    store cannot be opened.
+
+    Example: newsgraph doctor --db sqlite:///news.db
+    """
+    from newsgraph.options import Options
+    from newsgraph.store.doctor import examine
+
+    try:
+        checks = examine(Options.from_env(db_url=db).db_url)
+    except NewsgraphError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(2) from None
+    table = Table(show_header=True)
+    for column in ("check", "result", "details"):
+        table.add_column(column, overflow="fold")
+    for check in checks:
+        verdict = "[green]ok[/green]" if check.ok else "[bold red]FAIL[/bold red]"
+        table.add_row(check.name, verdict, Text(check.detail))
+    out.print(table)
+    failed = [check for check in checks if not check.ok]
+    for check in failed:
+        err.print(f"error: {check.name}: {check.detail}", markup=False)
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; other than loopback needs --token.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8765,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            envvar="NEWSGRAPH_TOKEN",
+            show_envvar=True,
+            help="Every /api request must send Authorization: Bearer TOKEN (prefer the "
+            "environment variable: a flag shows in the process list).",
+        ),
+    ] = None,
+) -> None:
+    """Serve the JSON API (/api, docs at /api/docs) and the web page (/) over a store.
+
+    Example: newsgraph serve --db sqlite:///news.db --port 8765
+    """
+    from newsgraph.server.app import run
+    from newsgraph.server.auth import check_token, is_loopback
+
+    if token is not None and (problem := check_token(token)) is not None:
+        err.print(f"error: --token: {problem}", markup=False)
+        raise typer.Exit(2)
+    if token is None and not is_loopback(host):
+        reason = "serving beyond this machine needs --token (or NEWSGRAPH_TOKEN)"
+        err.print(f"error: --host {host}: {reason}", markup=False)
+        raise typer.Exit(2)
+    graph = _open(db)
+    shown = f"[{host}]" if ":" in host else host
+    err.print(f"serving {graph.store.url} on http://{shown}:{port}/", markup=False)
+    run(graph, host=host, port=port, token=token)
 
 
 def main() -> None:

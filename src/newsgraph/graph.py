@@ -11,6 +11,7 @@ from __future__ import annotations
 from os import PathLike
 from typing import IO, Any
 
+from newsgraph.errors import ConfigError
 from newsgraph.export import export_columns, write_rows
 from newsgraph.options import Options
 from newsgraph.pipeline import IngestReport, OnResult, ingest
@@ -29,6 +30,7 @@ EXPORTABLE: dict[str, list[str]] = {
     "events": list(EVENT_EXPORT_COLUMNS),
     "counts": list(COUNT_EXPORT_COLUMNS),
 }
+ENGINES = ("local", "dask")  # where ingest runs: this machine's processes, or Dask
 QUOTE_KINDS = ("direct", "partial", "indirect")
 EVENT_STATUSES = ("fact", "negated", "hypothetical", "question", "future", "all")
 ACTOR_TYPES = {"person": "person", "org": "organisation", "country": "country"}
@@ -43,10 +45,47 @@ class Newsgraph:
         self.store = Store(self.options.db_url)
 
     def ingest(
-        self, *paths: str | PathLike[str], on_result: OnResult | None = None
+        self,
+        *paths: str | PathLike[str],
+        on_result: OnResult | None = None,
+        workers: int | None = None,
+        engine: str = "local",
+        scheduler: str | None = None,
+        parquet_dir: str | PathLike[str] | None = None,
     ) -> IngestReport:
-        """Read, extract and store every page under ``paths``."""
-        return ingest(paths, store=self.store, options=self.options, on_result=on_result)
+        """Read, extract and store every page under ``paths``, annotating in ``workers``
+        processes (default: the ``workers`` setting). Safe to stop and run again.
+
+        ``engine="dask"`` runs the stages on the Dask cluster at ``scheduler`` (default: a
+        local cluster of ``workers`` processes), keeping the Parquet partitions every
+        table passes through in ``parquet_dir`` when given (see docs/scale.md)."""
+        if engine == "dask":
+            try:
+                from newsgraph.scale import ingest_dask  # imports Dask: only when asked for
+            except ModuleNotFoundError as exc:
+                if (exc.name or "").split(".")[0] not in ("dask", "distributed"):
+                    raise
+                raise ConfigError(
+                    f"the dask engine needs {exc.name}: install 'newsgraph[dask]'"
+                ) from None
+            return ingest_dask(
+                paths,
+                store=self.store,
+                options=self.options,
+                scheduler=scheduler,
+                workers=workers,
+                parquet_dir=parquet_dir,
+                on_result=on_result,
+            )
+        if engine != "local":
+            raise ConfigError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
+        if scheduler or parquet_dir:
+            raise ConfigError(
+                "a scheduler and a Parquet folder need the dask engine (--engine dask)"
+            )
+        return ingest(
+            paths, store=self.store, options=self.options, on_result=on_result, workers=workers
+        )
 
     def documents(
         self,
@@ -55,12 +94,20 @@ class Newsgraph:
         site: str | None = None,
         since: str | None = None,
         until: str | None = None,
+        actor: str | None = None,
         limit: int = 50,
         offset: int = 0,
     ) -> list[dict[str, Any]]:
-        """Documents matching every filter given, newest first."""
+        """Documents matching every filter given, newest first; ``actor`` (id, name or
+        code) keeps those that mention it."""
         return self.store.documents(
-            search=search, site=site, since=since, until=until, limit=limit, offset=offset
+            search=search,
+            site=site,
+            since=since,
+            until=until,
+            actor=actor,
+            limit=limit,
+            offset=offset,
         )
 
     def document(self, doc_id: str) -> dict[str, Any]:

@@ -16,7 +16,8 @@ class RawPage:
     ``source_path`` names the file, with ``#record-N`` or ``#line-N`` appended when one
     file holds several pages (WARC, JSONL). Exactly one of ``html`` and ``text`` is set.
     ``title`` and ``published`` are hints a container gave (JSONL fields, text export
-    headers); extraction prefers them when the page itself is silent.
+    headers); extraction prefers them when the page itself is silent. ``author`` holds
+    several names joined with '; ' (the separator extraction splits on).
     """
 
     source_path: str

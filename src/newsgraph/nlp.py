@@ -89,8 +89,17 @@ def annotator_pipeline() -> Language:
 
 
 def make_doc(nlp: Language, text: str, *, published: str | None) -> Doc:
-    """A tokenised doc that carries its publication date into the components."""
+    """A tokenised doc that carries its publication date into the components.
+
+    spaCy refuses a text longer than ``nlp.max_length`` (1,000,000 characters by
+    default) as a guard on memory. The ``max_body_chars`` setting is newsgraph's guard:
+    a body longer than it never gets here, so a body that does is one the user chose
+    to parse, and the limit is raised to fit it (the pipeline is shared, so it only
+    ever grows)."""
     register_extensions()
+    if len(text) > nlp.max_length:
+        log.info("raising spaCy's max_length to %d characters", len(text))
+        nlp.max_length = len(text)
     doc = nlp.make_doc(text)
     doc._.published = published
     return doc

@@ -8,7 +8,7 @@ the frozen object that carries the values through the stages.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from newsgraph.errors import ConfigError
@@ -22,6 +22,13 @@ class Setting:
     default: Any
     help: str
     env: str | None = None
+
+
+def available_cores() -> int:
+    """CPU cores this process may run on (its affinity mask where the OS has one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -45,6 +52,22 @@ SETTINGS: tuple[Setting, ...] = (
         env="NEWSGRAPH_MAX_DECOMPRESSED_BYTES",
     ),
     Setting(
+        "max_body_chars",
+        200_000,
+        "Longest article body kept, in characters; a longer body (a book, a dump of a "
+        "whole site) is rejected before NLP. Above 1,000,000 spaCy's own limit is raised "
+        "to match; its parser needs about 1 GB of memory per 100,000 characters.",
+        env="NEWSGRAPH_MAX_BODY_CHARS",
+    ),
+    Setting(
+        "max_seconds_per_article",
+        60,
+        "Longest time spent reading or extracting one page, in seconds; a page that takes "
+        "longer (pathological HTML, a MIME archive of a million parts) is rejected and the "
+        "batch goes on.",
+        env="NEWSGRAPH_MAX_SECONDS_PER_ARTICLE",
+    ),
+    Setting(
         "min_body_chars",
         200,
         "Shortest article body kept, in characters; a page with less is rejected.",
@@ -62,6 +85,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Texts spaCy parses together (nlp.pipe batch_size).",
         env="NEWSGRAPH_NLP_BATCH_SIZE",
     ),
+    Setting(
+        "workers",
+        available_cores(),
+        "Processes that extract and annotate in parallel (flag --workers on ingest); "
+        "default: the CPU cores this process may use. 1 runs everything in-process.",
+        env="NEWSGRAPH_WORKERS",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -74,9 +104,12 @@ class Options:
     db_url: str = DEFAULT_DB_URL
     max_file_bytes: int = 100 * 1024 * 1024
     max_decompressed_bytes: int = 200 * 1024 * 1024
+    max_body_chars: int = 200_000
+    max_seconds_per_article: int = 60
     min_body_chars: int = 200
     batch_size: int = 50
     nlp_batch_size: int = 32
+    workers: int = field(default_factory=available_cores)
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Options:

@@ -485,3 +485,38 @@ def test_any_text_gives_valid_spans(nlp: Language, parts: list[str]) -> None:
         assert doc.text[q.start_char : q.end_char] == q.text
         assert q._.quote_kind in ("direct", "partial", "indirect")
         assert q._.speaker is None or q._.speaker in doc._.actors
+
+
+def test_a_sign_off_dash_glued_to_the_closing_mark(nlp: Language) -> None:
+    doc = _run(
+        nlp,
+        "Readers wrote to us after the debate.\n\n"
+        "“He knows nothing about our lives.”― Amara Okafor\n\n"
+        "“The debate made me proud of this city.”― Juan Ortega",
+    )
+    speakers = [(q.text, q._.speaker_text) for q in _quotes(doc)]
+    assert speakers == [
+        ("He knows nothing about our lives.", "Amara Okafor"),
+        ("The debate made me proud of this city.", "Juan Ortega"),
+    ]
+
+
+def test_demanded_after_a_question_is_a_cue(nlp: Language) -> None:
+    doc = _run(
+        nlp,
+        "Senator Ruth Adeyemi questioned the bank's chief. “Why was nobody fired?” "
+        "Senator Paul Mensah demanded.",
+    )
+    (quote,) = _quotes(doc)
+    assert quote._.cue == "demanded" and "Mensah" in quote._.speaker_text
+
+
+def test_an_apposition_misread_as_a_second_subject(nlp: Language) -> None:
+    doc = _run(
+        nlp,
+        "A convoy of 20 lorries carrying food reached the besieged city of Kadugli on "
+        "Sunday, the first aid to get through by road in four months, the United Nations said.",
+    )
+    (quote,) = _quotes(doc)
+    assert quote._.speaker_text == "the United Nations"
+    assert quote.text.endswith("the first aid to get through by road in four months")

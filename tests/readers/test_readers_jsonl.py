@@ -55,7 +55,7 @@ def test_good_lines_become_pages(tmp_path: Path) -> None:
             text=TRAMS["text"],
             title="Tram line extension approved",
             published="2024-04-10T08:30:00+02:00",
-            author="Jonas Feld, Ada Brun",
+            author="Jonas Feld; Ada Brun",
         ),
     ]
 

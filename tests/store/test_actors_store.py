@@ -9,7 +9,15 @@ import pytest
 from newsgraph.model import ActorRecord, Annotations, Mention, Sentence
 from newsgraph.store import Store
 from newsgraph.store.actors import block_of, same_person
+from newsgraph.store.schema import documents
 from newsgraph.store.writes import write_annotations
+
+
+@pytest.fixture
+def db_url(backend_url: str) -> str:
+    """Every store test here runs on SQLite and on PostgreSQL."""
+    return backend_url
+
 
 NOW = datetime(2025, 3, 5, tzinfo=UTC)
 
@@ -81,10 +89,16 @@ def test_profile_lists_co_occurring_actors(store: Store) -> None:
     hamas = ActorRecord("org:hamas", "Hamas", "organisation", "PSE", "REB", "PSEREB")
     annotate(store, "doc1", person("Nasser al-Subaie"), hamas)
     with store.engine.begin() as connection:
-        connection.exec_driver_sql(
-            "INSERT INTO documents (id, authors, text, source_path, source_format, content_sha256,"
-            " ingested_at) VALUES ('doc1', '[]', ?, 'x', 'html', 'h', '2025-03-05')",
-            ("Nasser al-Subaie said Hamas would answer." + " " * 200,),
+        connection.execute(
+            documents.insert().values(
+                id="doc1",
+                authors=[],
+                text="Nasser al-Subaie said Hamas would answer." + " " * 200,
+                source_path="x",
+                source_format="html",
+                content_sha256="h",
+                ingested_at=NOW,
+            )
         )
     profile = store.actor_profile("Hamas")
     assert [c["name"] for c in profile["co_occurring"]] == ["Nasser al-Subaie"]
@@ -93,3 +107,11 @@ def test_profile_lists_co_occurring_actors(store: Store) -> None:
 
 def test_block_is_the_surname() -> None:
     assert block_of(person("Dr. Amara Okafor")) == "person:okafor"
+
+
+@pytest.mark.parametrize("search", ["%", "_", "\\", "Ok%or", "Okaf_r"])
+def test_search_text_is_literal_not_a_like_pattern(store: Store, search: str) -> None:
+    annotate(store, "doc1", person("Amara Okafor"), person("Chidi_Eze"))
+    found = [r["name"] for r in store.actors(search=search)]
+    assert found == (["Chidi_Eze"] if search == "_" else [])
+    assert [r["name"] for r in store.actors(search="okafor")] == ["Amara Okafor"]

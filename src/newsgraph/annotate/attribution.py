@@ -245,8 +245,11 @@ def own_subject(verb: Token, quoted: bytes) -> Token | None:
         if child.dep_ == "nsubjpass" and verb.lemma_ != "quote":
             return None  # "it was said that": no speaker in the clause
         found.append(subject)
-    outside = [s for s in found if not _is_quoted(s, quoted)]
-    return (outside or found or [None])[0]
+    outside = [s for s in found if not _is_quoted(s, quoted)] or found
+    # Two subjects are a misparse ("X reached Kadugli, the first aid to get through,
+    # the United Nations said"): the one next to the verb speaks.
+    before = [s for s in outside if s.i < verb.i]
+    return before[-1] if len(before) > 1 else (outside or [None])[0]
 
 
 def _outside_apposition(subject: Token, quoted: bytes) -> Token | None:

@@ -34,6 +34,7 @@ from newsgraph.annotate.event_verbs import (
     Lexicon,
     Pattern,
     has_condition_mark,
+    is_infinitive,
     longest_phrase,
     verb_lemma,
 )
@@ -84,8 +85,10 @@ def clause(trigger: Token) -> Clause:
     found = Clause(trigger, passive=_is_passive(trigger))
     for child in trigger.children:
         _add_child(found, child)
-    if found.passive and trigger.dep_ == "acl":
-        found.patients.extend(conjuncts(trigger.head))  # "soldiers killed in Ukraine"
+    if found.passive and trigger.dep_ in ("acl", "relcl"):
+        # "soldiers killed in Ukraine", "Yaish, who had been arrested": the noun suffered it
+        found.patients[:] = [t for t in found.patients if t.lower_ not in RELATIVE_PRONOUNS]
+        found.patients.extend(conjuncts(trigger.head))
     for patient in list(found.patients):
         for child in patient.children:
             if child.dep_ == "prep":
@@ -196,18 +199,13 @@ def borrowed_subjects(verb: Token) -> list[Token]:
             return conjuncts(controller[0])
         governing = clause(head)  # "the leaders are set to sign": the raised subject
         return governing.subjects or (governing.patients if governing.passive else [])
-    if dep == "advcl" and (verb.tag_ in ("VBG", "VBN") or _infinitive(verb)):
+    if dep == "advcl" and (verb.tag_ in ("VBG", "VBN") or is_infinitive(verb)):
         return clause(head).subjects if head.pos_ in ("VERB", "AUX") else []
     if dep == "relcl":
-        return conjuncts(head)
+        return [] if _is_passive(verb) else conjuncts(head)
     if dep == "acl" and verb.tag_ == "VBG":
         return conjuncts(head)
     return []
-
-
-def _infinitive(verb: Token) -> bool:
-    """ "to investigate" in "sent personnel to investigate"."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def relative_head(token: Token) -> Token:
@@ -358,6 +356,14 @@ def participant(token: Token, context: Context) -> Participant:
     return Participant(_place_actor(token, context), text)
 
 
+def country_of(token: Token, context: Context) -> str | None:
+    """The country code of the actor a participant word stands for ("Iraq", "the
+    White House", "government forces" in a Syrian story), or None."""
+    key = participant(token, context).key
+    actor = doc_actors(context.doc).get(key) if key is not None else None
+    return (actor.country or (actor.code or "")[:3] or None) if actor is not None else None
+
+
 def is_actor_word(token: Token, context: Context) -> bool:
     """An actor span covers the word, or it is a demonym ("Israeli strikes")."""
     return context.actor_at[token.i] is not None or gz.demonym(token.text) is not None
@@ -368,7 +374,7 @@ def group_members(tokens: list[Token], context: Context) -> list[Token]:
     from Somalia and Ethiopia" is Somalia and Ethiopia."""
     members: list[Token] = []
     for token in tokens:
-        found = [token]
+        found = _coordinated_modifiers(token, context) or [token]
         if _actor_span(token, context) is None or context.actor_at[token.i] is None:
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ in ACTOR_PREPS:
@@ -377,6 +383,20 @@ def group_members(tokens: list[Token], context: Context) -> list[Token]:
                         found = pobjs
         members.extend(found)
     return members
+
+
+def _coordinated_modifiers(token: Token, context: Context) -> list[Token]:
+    """ "US and British activists": coordinated modifiers naming different actors are
+    one participant each."""
+    for child in token.lefts:
+        if child.dep_ not in MODIFIER_DEPS or not child.conjuncts:
+            continue
+        words = conjuncts(child)
+        spans = [context.actor_at[t.i] for t in words]
+        keys = {s._.actor for s in spans if s is not None}
+        if None not in spans and len(keys) == len(words):
+            return words
+    return []
 
 
 def _demonym(token: Token) -> str | None:

@@ -42,11 +42,13 @@ from newsgraph.errors import NewsgraphError
 __all__ = [
     "CameoCode",
     "EventDataError",
+    "FRAME_CODES",
     "Lexicon",
     "Pattern",
     "cameo",
     "cameo_codes",
     "frame_code",
+    "is_infinitive",
     "lexicon",
     "longest_phrase",
     "mood",
@@ -346,7 +348,7 @@ def status(trigger: Token, sentence: Span) -> str:
         return _noun_status(trigger)
     if _negated(trigger):
         return "negated"
-    if _hypothetical(trigger):
+    if _hypothetical(trigger) or _aim(trigger):
         return "hypothetical"
     if _future(trigger):
         return "future"
@@ -390,17 +392,33 @@ def _hypothetical(verb: Token) -> bool:
     return False
 
 
+def _aim(verb: Token) -> bool:
+    """An aim, not an act: the to-clause of a noun ("permission to help Israel", "the
+    pressure to help", "a threat to boycott"); a frame noun ("calls to release") has
+    consumed it already."""
+    if verb.dep_ not in ("acl", "relcl") or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return is_infinitive(verb)
+
+
+def is_infinitive(verb: Token) -> bool:
+    """ "to investigate" in "sent personnel to investigate"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def has_condition_mark(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in verb.children)
 
 
 def _governors(verb: Token) -> Iterator[Token]:
-    """``verb``, then the verbs it is a to-clause or conjunct of, then the clause it
-    sits in when that clause is conditional ("if Cairo manages to convince ...")."""
+    """``verb``, then the verbs it is a to-clause, purpose clause or conjunct of ("would
+    not give permission to Russia to help"), then the clause it sits in when that clause
+    is conditional ("if Cairo manages to convince ...")."""
     node = verb
     for _ in range(6):
         yield node
-        if node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
+        purpose = node.dep_ == "advcl" and is_infinitive(node)  # "would not ... to help"
+        if (node.dep_ in ("xcomp", "conj") or purpose) and node.head.i != node.i:
             node = node.head
         elif node.dep_ == "advcl" and has_condition_mark(node):
             return

@@ -10,7 +10,10 @@ Runs after actors, people, dates, places (and quotes, when present) and sets
    (:mod:`.event_rules`); a blocking pattern ("killed in an accident") gives none. An
    event noun that is an argument of another trigger ("condemned the attack") and a
    purpose or result clause of the same kind ("shelled the city, killing 20") belong to
-   that trigger's event.
+   that trigger's event, and so does a participle of an event noun ("an attack
+   targeting civilians"). A passive clause describing a participant ("a Hamas member
+   jailed a year ago", "Yaish, who had been arrested") is background, no event, unless
+   it is violent.
 2. Frames take their code from their complement, which is then no event of its own:
    "urged X to release" 0253, "pledged to meet" 036, "refused to meet" 125,
    "threatened to impose sanctions" 1312, "wants X to attack" 020, "denied attacking"
@@ -19,7 +22,10 @@ Runs after actors, people, dates, places (and quotes, when present) and sets
    stands alone, except a stated plan ("said it would impose sanctions": 1312; with
    "unless": a threat; "would not": a refusal 12x), an obligation ("said China must
    drop barriers": a demand on China), a claim of an attack ("claimed that X had
-   attacked": 1123) and an announced action ("announced sanctions").
+   attacked": 1123; "that they had attacked": 015, a claim of responsibility; with
+   any speech verb before it when the doer is another country's: "Ukraine said that
+   Russia had shelled"), an announced action ("announced sanctions") and the speaker's
+   own plan of an uncoded action ("said it will send a team": 030, "will not": 120).
 3. Participants: source = the subject (a passive's "by" agent, else the actor of the
    attack it happened in: "killed in Israeli shelling"), target = the slot the pattern
    names ("called on X", "imposed sanctions on X"), else the object or a "with",
@@ -29,7 +35,8 @@ Runs after actors, people, dates, places (and quotes, when present) and sets
    words (``source_text``) and key None: the event is not dropped.
 4. Date and place: :func:`.event_rules.date_of`, :func:`.event_rules.place_of`.
 5. Status (:func:`.event_verbs.status`): negated, hypothetical, question and future
-   events are kept with that status, so nothing is mixed in silently. At most one
+   events are kept with that status, so nothing is mixed in silently; the to-clause
+   of a noun ("permission to help Israel") is an aim, hypothetical. At most one
    statement per quote, and per speaker and sentence.
 
 Work per document is linear: one pass over the tokens, a dict look-up per word, and a
@@ -50,6 +57,7 @@ from newsgraph.annotate.event_rules import (
     Participant,
     best_pattern,
     clause,
+    country_of,
     date_of,
     deduplicate,
     document_context,
@@ -61,11 +69,13 @@ from newsgraph.annotate.event_rules import (
     relative_head,
 )
 from newsgraph.annotate.event_verbs import (
+    FRAME_CODES,
     Lexicon,
     Pattern,
     cameo,
     frame_code,
     has_condition_mark,
+    is_infinitive,
     lexicon,
     mood,
     status,
@@ -100,6 +110,11 @@ STATEMENT = "010"
 NO_COMMENT = frozenset({"comment", "respond", "reply"})
 RALLY = "113"  # rally opposition against
 CLAIM_VERBS = frozenset({"claim", "allege", "charge", "assert"})
+# "X claimed that they/we had attacked": X claims the act (015), accuses no one.
+SELF_PRONOUNS = frozenset({"we", "i", "they", "it"})
+CLAIM_RESPONSIBILITY = "015"
+PLAN_PRONOUNS = frozenset({"it", "they", "we", "i", "he", "she"})
+STATIVE = frozenset({"be", "have", "remain", "stay", "seem", "know", "need", "like", "become"})
 
 
 @dataclass(slots=True)
@@ -146,7 +161,7 @@ class Events:
         context = document_context(doc)
         events: list[Event] = []
         for sentence in doc.sents:
-            for trigger in sentence_triggers(sentence, self.lexicon):
+            for trigger in sentence_triggers(sentence, self.lexicon, context):
                 events.extend(_events(trigger, sentence, context))
         doc._.events = deduplicate(events, context, statements=self.statements)
         return doc
@@ -155,15 +170,16 @@ class Events:
 # --- 1. triggers --------------------------------------------------------------------------
 
 
-def sentence_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
+def sentence_triggers(sentence: Span, lexicon: Lexicon, context: Context) -> list[Trigger]:
     """The coded, unconsumed triggers of a sentence, in text order."""
     triggers = [t for token in sentence if (t := _trigger(token, lexicon)) is not None]
     by_token = {t.token.i: t for t in triggers}
     _consume_arguments(triggers, by_token)
     for trigger in triggers:
-        _resolve(trigger, by_token)
+        _resolve(trigger, by_token, context)
     for trigger in triggers:
         _consume_same_kind(trigger, by_token)
+        trigger.consumed = trigger.consumed or _descriptor(trigger)
     return [t for t in triggers if not t.consumed and t.code is not None]
 
 
@@ -219,6 +235,8 @@ def _consume_arguments(triggers: list[Trigger], by_token: dict[int, Trigger]) ->
     does the subject of a violent verb of its kind ("Israeli airstrikes killed 12")."""
     for trigger in triggers:
         token = trigger.token
+        if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.i in by_token:
+            trigger.consumed = True  # "an attack targeting civilians": the attack
         if token.pos_ not in ("NOUN", "PROPN"):
             continue
         head = token.head
@@ -262,10 +280,23 @@ def _consume_same_kind(trigger: Trigger, by_token: dict[int, Trigger]) -> None:
         trigger.consumed = True
 
 
+def _descriptor(trigger: Trigger) -> bool:
+    """A passive clause describing a participant tells what once happened to it, not
+    the news: "Hamas's mayor, jailed a year ago, was released", "officials accused of
+    playing a role", "Yaish, who had been arrested". Violence ("the soldiers killed in
+    the ambush") stays coded, and so does a headline's noun ("Five soldiers jailed")."""
+    token = trigger.token
+    if token.pos_ != "VERB" or token.dep_ not in ("acl", "relcl") or not trigger.clause.passive:
+        return False
+    if (trigger.code or "")[:2] in VIOLENT_ROOTS or token.head.dep_ == "ROOT":
+        return False
+    return not any(c.dep_ == "agent" for c in token.children)
+
+
 # --- 2. frames ------------------------------------------------------------------------------
 
 
-def _resolve(trigger: Trigger, by_token: dict[int, Trigger]) -> None:
+def _resolve(trigger: Trigger, by_token: dict[int, Trigger], context: Context) -> None:
     """Set ``trigger.code``, resolving its complement first when it is a frame."""
     if trigger.resolved:
         return
@@ -281,10 +312,10 @@ def _resolve(trigger: Trigger, by_token: dict[int, Trigger]) -> None:
         return
     complement = _complement(trigger, by_token)
     if complement is not None:
-        _resolve(complement, by_token)
+        _resolve(complement, by_token, context)
         trigger.complement = complement
     if pattern.frame == "say":
-        _resolve_statement(trigger, by_token)
+        _resolve_statement(trigger, by_token, context)
         return
     trigger.frame = pattern.frame
     if pattern.frame == "intend" and _controlled(trigger):
@@ -294,6 +325,8 @@ def _resolve(trigger: Trigger, by_token: dict[int, Trigger]) -> None:
         complement.consumed = True
         code = _code_of(complement)
     trigger.code = frame_code(trigger.frame, code, pattern.code)
+    if trigger.token.pos_ == "ADJ" and not trigger.clause.complements:
+        trigger.code = None  # "ready to talk" is a stated willingness; "ready" alone is not
 
 
 def _code_of(trigger: Trigger) -> str | None:
@@ -306,7 +339,7 @@ def _code_of(trigger: Trigger) -> str | None:
 def _controlled(trigger: Trigger) -> bool:
     """The complement's doer is someone else: "wants Putin to attack", "wants X to"."""
     words = trigger.clause
-    if trigger.token.lemma_.lower() not in WISH_VERBS:
+    if verb_lemma(trigger.token) not in WISH_VERBS:
         return False
     if words.patients and any(c.dep_ == "xcomp" for c in words.complements):
         return True
@@ -321,7 +354,10 @@ def _controlled(trigger: Trigger) -> bool:
 def _complement(trigger: Trigger, by_token: dict[int, Trigger]) -> Trigger | None:
     """The coded trigger among the frame's complement verbs, else among its
     complement nouns ("called for talks", "demanded the release of")."""
-    for verb in trigger.clause.complements:
+    verbs = trigger.clause.complements
+    if trigger.pattern.frame != "say":  # "was pressured by Congress to help": a misparse
+        verbs = verbs + [c for c in trigger.token.children if _purpose(c)]
+    for verb in verbs:
         for word in (verb, *verb.conjuncts):  # "called on Arabs to unite and mobilize"
             if word.i in by_token:
                 return by_token[word.i]
@@ -332,7 +368,11 @@ def _complement(trigger: Trigger, by_token: dict[int, Trigger]) -> Trigger | Non
     return None
 
 
-def _resolve_statement(trigger: Trigger, by_token: dict[int, Trigger]) -> None:
+def _purpose(child: Token) -> bool:
+    return child.dep_ == "advcl" and child.pos_ == "VERB" and is_infinitive(child)
+
+
+def _resolve_statement(trigger: Trigger, by_token: dict[int, Trigger], context: Context) -> None:
     """A speech verb: 010 unless something coded was said; see the module docstring."""
     complement = trigger.complement
     if complement is not None and complement.token.pos_ in ("NOUN", "PROPN"):
@@ -341,24 +381,54 @@ def _resolve_statement(trigger: Trigger, by_token: dict[int, Trigger]) -> None:
         return
     said = trigger.clause.complements
     put = mood(said[0]) if said else None
-    if complement is not None and _alleged(trigger, complement):
+    if complement is not None and _alleged(trigger, complement, context):
         complement.consumed = True  # "claimed that ISIL had attacked Iraq": an accusation
+        doers = complement.clause.subjects
+        if doers and all(t.lower_ in SELF_PRONOUNS for t in doers):
+            trigger.code = CLAIM_RESPONSIBILITY  # "claimed that they had attacked"
+            trigger.targets = _targets(complement)
+            return
         trigger.code = frame_code("allege", complement.code, "112")
-        trigger.targets = complement.clause.subjects
+        trigger.targets = doers
     elif put == "must":
         _obligation(trigger, said[0], complement)
     elif complement is not None and complement.code and put in ("will", "would"):
         _stated_plan(trigger, complement)
-    elif any(_coded_within(verb, by_token) for verb in said):
+    elif any(_coded_within(verb, by_token, context) for verb in said):
         trigger.code = None  # the reported event stands alone
+    elif put in ("will", "would") and _own_plan(said[0]):
+        negated = status(said[0], said[0].sent) == "negated"
+        trigger.code = FRAME_CODES["reject" if negated else "intend"]
     else:
         trigger.code = STATEMENT
 
 
-def _alleged(trigger: Trigger, complement: Trigger) -> bool:
-    """A claim that someone else did something hostile."""
-    hostile = (complement.code or "")[:2] >= "14"
-    return hostile and verb_lemma(trigger.token) in CLAIM_VERBS
+def _own_plan(verb: Token) -> bool:
+    """ "Interpol said it will send a team", "Syria says it will not accept": the
+    speaker's own plan of an action (an intent, 030, or a refusal, 120), not a forecast
+    ("said the economy would grow") nor a state ("said he would be happy")."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in STATIVE:
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(t.lower_ in PLAN_PRONOUNS for t in subjects)
+
+
+def _alleged(trigger: Trigger, complement: Trigger, context: Context) -> bool:
+    """A claim that someone else did something hostile: "claimed that ISIL had
+    attacked"; with any speech verb when the doer is a country other than the
+    speaker's, both known ("the US said that Iraq had attacked", "Ukraine said Russia
+    shelled Kharkiv"); not a plan ("said it would attack": a threat),
+    a report on one's own side ("the White House said Clinton imposed sanctions") nor a
+    news source after the fact ("Y shelled Z, police said": the shelling is coded)."""
+    if (complement.code or "")[:2] < "14":
+        return False
+    if verb_lemma(trigger.token) in CLAIM_VERBS:
+        return True
+    if mood(complement.token) is not None or complement.token.i < trigger.token.i:
+        return False  # "Y attacked Z, X said": X is the news source, not an accuser
+    speakers = {country_of(t, context) for t in trigger.clause.subjects}
+    doers = {country_of(t, context) for t in complement.sources or complement.clause.subjects}
+    return None not in speakers | doers and bool(speakers and doers) and not speakers & doers
 
 
 def _obligation(trigger: Trigger, said: Token, complement: Trigger | None) -> None:
@@ -386,11 +456,11 @@ def _stated_plan(trigger: Trigger, complement: Trigger) -> None:
     trigger.targets = _targets(complement)
 
 
-def _coded_within(verb: Token, by_token: dict[int, Trigger]) -> bool:
+def _coded_within(verb: Token, by_token: dict[int, Trigger], context: Context) -> bool:
     start, end = verb.left_edge.i, verb.right_edge.i
     inside = [t for i, t in by_token.items() if start <= i <= end]
     for other in inside:
-        _resolve(other, by_token)
+        _resolve(other, by_token, context)
     return any(t.code and t.code != STATEMENT for t in inside)
 
 

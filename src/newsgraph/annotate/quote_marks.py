@@ -44,7 +44,9 @@ _MARK = re.compile("[" + re.escape(DOUBLE_MARKS + SINGLE_MARKS) + "]")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _TWO_OPENING = re.compile(r"``|''(?=\w)")
 _WORDS = re.compile(r"\S+")
-_INNER_STOP = re.compile("[.?!…][" + re.escape(DOUBLE_MARKS + SINGLE_MARKS) + r"]*\s")
+# A stop inside a paragraph: before a space, or before the dash of a sign-off glued to
+# its closing mark (“...”― Pamela Padilla).
+_INNER_STOP = re.compile("[.?!…][" + re.escape(DOUBLE_MARKS + SINGLE_MARKS) + r"]*[\s―—–]")
 # The closer each opener takes; a straight mark closes itself.
 _CLOSERS = {
     '"': '"',

@@ -72,6 +72,7 @@ SPAN_LABEL = "QUOTE"
 FRAME_MAX_TOKENS = 60
 STOPS = frozenset({".", "?", "!"})
 DASHES = frozenset({"―", "—", "–", "-", "--"})
+DASH_CHARS = "―—–-"
 REPORTING = frozenset({"speech", "cognition", "phrase"})  # cue kinds beyond a frame
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nummod"})
 # Words before a passage that make it a title or a term, not anyone's words: a report
@@ -237,7 +238,7 @@ class _Reader:
             cue = self._frame_cue(pre, post)
             if cue is not None:
                 return _Found(span.start, span.end, "direct", self._attribute(cue))
-            introduced = self._dash_attribution(post) or self._colon_attribution(pre)
+            introduced = self._dash_attribution(marked, post) or self._colon_attribution(pre)
             if introduced is not None:
                 return _Found(span.start, span.end, "direct", introduced)
             return self._in_context(marked)
@@ -251,7 +252,9 @@ class _Reader:
     def _attribute(self, cue: Token) -> Attribution:
         """The cue's attribution; a pronoun no component linked takes the speaker of
         the latest attribution before it, in its paragraph or the one before
-        (“...,” he told the Harbour Times, after "a spokesman for the group denied")."""
+        (“...,” he told the Harbour Times, after "a spokesman for the group denied"):
+        its actor, the pronoun staying the phrase naming the speaker, or when that
+        speaker is no actor its words."""
         found = attribute(cue, self.mentions, quoted=self.inside)
         head = found.speaker.root if found.speaker is not None else None
         if head is None or not is_loose_pronoun(head, self.mentions):
@@ -259,6 +262,8 @@ class _Reader:
         event = self._latest_event(cue.i, named=True)
         if event is None or not self._near(event.position, cue.i):
             return found
+        if event.actor is not None:  # the actor is known: the pronoun stays the phrase
+            return replace(found, actor=event.actor)
         return replace(found, speaker=event.speaker, actor=event.actor)
 
     def _unattributed_partial(self, span: Span) -> _Found:
@@ -373,10 +378,15 @@ class _Reader:
                 break
             i += 1
         tokens = [t for t in tokens if not t.is_space]
-        ended = marked.span[-1].text == "."
+        ended = marked.span[-1].text == "." and not self._glued_dash(marked)
         if tokens and ended and not tokens[0].is_lower and tokens[0].text not in DASHES:
             return []  # the quote ended its sentence; a new one begins
         return tokens
+
+    def _glued_dash(self, marked: _Marked) -> bool:
+        """The closing mark's token ends with a dash (“...”― Name)."""
+        close = self.doc[marked.close].text
+        return len(close) > 1 and close[-1] in DASH_CHARS
 
     def _frame_cue(self, pre: list[Token], post: list[Token]) -> Token | None:
         """The cue after the passage in its sentence, else the last one before it;
@@ -399,9 +409,12 @@ class _Reader:
                 return Attribution(None, speaker, actor, None, None)
         return None
 
-    def _dash_attribution(self, post: list[Token]) -> Attribution | None:
-        """ "“...” ― Sonya Herridge": a name after a dash that follows the quote."""
-        if len(post) < 2 or post[0].text not in DASHES:
+    def _dash_attribution(self, marked: _Marked, post: list[Token]) -> Attribution | None:
+        """ "“...” ― Sonya Herridge": a name after a dash that follows the quote (the
+        tokenizer may glue the dash to the mark: “...”― Pamela Padilla)."""
+        if self._glued_dash(marked):
+            post = [self.doc[marked.close], *post]
+        if len(post) < 2 or post[0].text[-1] not in DASH_CHARS:
             return None
         head = next((t for t in post[1:4] if t.pos_ == "PROPN"), None)
         if head is None:

@@ -15,7 +15,9 @@ of an indirect quote).
    come first; a cue conjoined to the clause without a subject of its own ("said the
    cell was sensible but doubted that ...") is the reporter's and ends it.
 2. Parentheticals. "X was placed on alert, the ministry said, though ...": the clause
-   the cue comments on, before it.
+   the cue comments on, before it; a cue set inside its clause ("But to prevent
+   problems, he said, officials should be vigilant") reports the whole sentence, which
+   is one span with the cue inside it (PolNeAR's content is the two parts around it).
 3. "according to X": the part of the sentence on the side of its root.
 4. No clause for a negated cue, a question ("did not say whether"), a demand in the
    subjunctive ("demanded that the wage be raised"), or a relative clause with a gap
@@ -127,7 +129,9 @@ def reported_clauses(cue: Token, cues: Lexicon, *, taken: bytes) -> list[tuple[i
 
 
 def _complement(cue: Token, cues: Lexicon, taken: bytes) -> Found | None:
-    clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+    clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+    # "It's unlikely; the team says she will continue": the clause after the cue first.
+    clause = next((c for c in clauses if c.i > cue.i), clauses[0] if clauses else None)
     if clause is None:
         return _commented(cue)
     if clause.i < cue.i and not _follows_directly(clause, cue):
@@ -141,6 +145,9 @@ def _complement(cue: Token, cues: Lexicon, taken: bytes) -> Found | None:
     cut = _reporter_verb(clause, cues)
     if cut is not None:
         return start, cut, clause
+    subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS and clause.i < c.i < cue.i]
+    if len(subjects) > 1:  # a misparse: all but the last are the clause's own words
+        end = max(end, subjects[-1].left_edge.i)
     if clause.i > cue.i:
         end = _to_sentence_end(cue, end, cues, taken)
     return start, end, clause
@@ -169,7 +176,7 @@ def _follows_directly(clause: Token, cue: Token) -> bool:
     before = cue.doc[first.i - 1] if first.i > 0 else None
     if subject is not None and _misread_subject(subject):
         return False
-    return before is None or before.is_punct
+    return before is None or before.is_punct and before.text != ";"  # ";" ends a clause
 
 
 def _misread_subject(subject: Token) -> bool:
@@ -180,10 +187,19 @@ def _misread_subject(subject: Token) -> bool:
 
 
 def _commented(cue: Token) -> Found | None:
-    """ "X was placed on alert, the ministry said, though ...": the clause before."""
-    if cue.dep_ != "parataxis" or cue.head.i > cue.i:
+    """ "X was placed on alert, the ministry said, though ...": the clause before. A
+    cue set inside the clause it reports ("But to prevent problems, he said, officials
+    should be vigilant") reports the whole sentence, the cue within it (one span)."""
+    if cue.dep_ != "parataxis":
         return None
-    return cue.sent.start, cue.left_edge.i, cue.head
+    if cue.head.i < cue.i:
+        return cue.sent.start, cue.left_edge.i, cue.head
+    first = cue.left_edge.i
+    while first < cue.i and cue.doc[first].is_punct:
+        first += 1
+    if first == cue.sent.start or not cue.doc[first - 1].is_punct:
+        return None
+    return cue.sent.start, cue.sent.end, cue.head
 
 
 def _according_clause(according: Token) -> Found | None:
@@ -200,11 +216,18 @@ def _according_clause(according: Token) -> Found | None:
 
 def _gapped_relative(cue: Token) -> bool:
     """ "a charge Kigali denies", "a point leaders say must be met": a relative
-    clause whose subject is not a relative pronoun."""
+    clause whose subject is not a relative pronoun (not "an interview in which he
+    said he was skeptical": a clause with a subject of its own is reported)."""
     if cue.dep_ != "relcl":
+        return False
+    if any(c.dep_ == "ccomp" and _has_subject(c) for c in cue.children):
         return False
     subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
     return subject is None or subject.lower_ not in RELATIVE_PRONOUNS
+
+
+def _has_subject(clause: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("nsubjpass", "expl") for c in clause.children)
 
 
 def _is_question(clause: Token) -> bool:

@@ -38,6 +38,8 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from newsgraph.evaluate.prf import harmonic
+
 log = logging.getLogger(__name__)
 
 QUOTE_CHARS = frozenset("\"'`“”„‟«»‘’‚‛‹›")
@@ -183,8 +185,7 @@ class PRF:
 
     @property
     def f1(self) -> float:
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
+        return harmonic(self.precision, self.recall)
 
 
 @dataclass(frozen=True, slots=True)
@@ -392,10 +393,14 @@ def _all_occurrences(text: str, needle: str) -> list[tuple[int, int]]:
 
 
 def _gold_mention(text: str, line: dict, where: tuple[int, int], *, name: str) -> Fragments:
-    """The occurrence of the line's ``speaker_mention`` nearest its quote."""
+    """The occurrence of the line's ``speaker_mention`` nearest its quote; for a reported
+    sentence with its cue inside ("If X, officials said, Y"), the one inside it."""
     found = nearest_occurrence(
         text, line["speaker_mention"], where[0], window=MENTION_WINDOW, outside=where
     )
+    if found is None and line["speaker_mention"] in text[where[0] : where[1]]:
+        start = text.index(line["speaker_mention"], where[0])
+        found = (start, start + len(line["speaker_mention"]))
     if found is None:
         raise ValueError(
             f"{name}: speaker_mention {line['speaker_mention']!r} not found within "

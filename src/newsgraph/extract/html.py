@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -11,6 +12,14 @@ import trafilatura
 log = logging.getLogger(__name__)
 
 _DATE_PARAMS = {"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%d"}
+# A start tag as libxml2 reads it: quoted values may hold < and >; an unclosed tag ends
+# at the next < or at the end. Possessive quantifiers: one linear pass, no backtracking.
+_START_TAG = re.compile(r"""<([A-Za-z][\w:-]*+)(?:[^<>"']++|"[^"]*+"|'[^']*+')*+(?:>|(?=<)|\Z)""")
+_QUOTED = re.compile(r""""[^"]*+"|'[^']*+'""")
+_LONG_TAG = 1024  # characters; shorter tags cannot hold enough attributes to matter
+_MAX_ATTRIBUTES = 100
+# http:// or https:// and at least the first character of a host name.
+_WEB_URL = re.compile(r"https?://[^\s/?#\\]", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +38,7 @@ class HtmlParts:
 def parse_html(html: str, *, max_tree_size: int | None = None) -> HtmlParts | None:
     """Run trafilatura; ``None`` means it found no main text (the caller says why)."""
     document = trafilatura.bare_extraction(
-        html,
+        defuse(html),
         with_metadata=True,
         include_comments=False,
         include_images=False,
@@ -52,11 +61,45 @@ def parse_html(html: str, *, max_tree_size: int | None = None) -> HtmlParts | No
     )
 
 
+def defuse(html: str) -> str:
+    """``html`` with the attributes dropped from any tag that has more than 100.
+
+    libxml2 checks each new attribute against all the earlier ones of its tag, so one
+    tag with 40,000 attributes keeps lxml busy for half a minute inside C, where
+    ``max_seconds_per_article`` cannot stop it. No real tag has a hundred attributes."""
+
+    def shorten(match: re.Match[str]) -> str:
+        tag = match.group(0)
+        if len(tag) < _LONG_TAG or len(_QUOTED.sub("", tag).split()) <= _MAX_ATTRIBUTES:
+            return tag
+        log.debug("dropping the attributes of a <%s> tag %d characters long", match[1], len(tag))
+        return f"<{match.group(1)}>"
+
+    return _START_TAG.sub(shorten, html)
+
+
 def split_authors(raw: str | None) -> tuple[str, ...]:
     """trafilatura joins several authors with '; '."""
     if not raw:
         return ()
     return tuple(name.strip() for name in raw.split(";") if name.strip())
+
+
+def web_url(*candidates: str | None) -> str | None:
+    """The first candidate that is an http(s) URL, stripped; ``None`` when none is.
+
+    A hostile page can name ``javascript:alert(1)`` as its canonical link, ``og:url``,
+    feed ``url`` or WARC target. Stored, such a URL would reach every reader of the
+    store (the web page, exports) as the article's link, and as the canonical URL it
+    would merge unrelated pages into one document; dropped, the document is known by
+    its body fingerprint instead."""
+    for candidate in candidates:
+        value = (candidate or "").strip()
+        if _WEB_URL.match(value):
+            return value
+        if value:
+            log.debug("dropping a URL that is not http(s): %.80r", value)
+    return None
 
 
 def site_from_url(url: str | None) -> str | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import py3langid
 
 # Below this many letters a guess is noise; leave the language unknown.
@@ -22,3 +24,10 @@ def _primary(declared: str | None) -> str | None:
     if not declared:
         return None
     return declared.split("-")[0].split("_")[0].lower() or None
+
+
+@functools.cache
+def load_model() -> None:
+    """Load py3langid's model now (about 2 s, once per process), so that the first
+    page's ``max_seconds_per_article`` is not spent on it."""
+    py3langid.classify("a few words to load the model")

@@ -259,7 +259,7 @@ def _looks_jsonl(text: str, *, suffix: str) -> bool:
     first, newline, _ = text.partition("\n")
     try:
         value = json.loads(first)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested past Python's stack
         unfinished = not newline or suffix in JSONL_SUFFIXES
         return unfinished and bool(_JSON_OBJECT_START.match(first))
     return isinstance(value, dict)

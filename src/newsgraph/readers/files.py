@@ -14,6 +14,8 @@
 
 Every failure is a value: a missing path, an unreadable directory, a file too large,
 empty or not a supported format each become one :class:`Rejected`, and the walk goes on.
+So does a file whose next page takes longer than ``max_seconds_per_article`` to read (a
+MIME archive of a million parts): the pages read before it are kept.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from stat import S_ISDIR, S_ISREG
 
+from newsgraph.extract.watchdog import TimeLimitExceeded, over_time_reason, time_limit
 from newsgraph.model import RawPage, Rejected
 from newsgraph.options import Options
 from newsgraph.readers.detect import HEAD_BYTES, detect_format, over_limit_reason
@@ -76,17 +79,42 @@ def read_paths(
             yield from read_file(item, options=options)
 
 
+def _in_time(
+    pages: Iterator[RawPage | Rejected], path: Path, seconds: int
+) -> Iterator[RawPage | Rejected]:
+    """``pages``, each of which must come within ``seconds`` (the caller's work between
+    two pages does not count); past that, one :class:`Rejected` ends the file."""
+    while True:
+        try:
+            with time_limit(seconds):
+                page = next(pages, None)
+        except TimeLimitExceeded:
+            pages.close()
+            yield Rejected(str(path), over_time_reason("reading", seconds))
+            return
+        if page is None:
+            return
+        yield page
+
+
 def read_file(path: Path, *, options: Options) -> Iterator[RawPage | Rejected]:
     """The pages in one file, or one :class:`Rejected` saying why there are none.
 
     Nothing raises out of here: an OS error becomes a :class:`Rejected`, and so does any
-    unexpected error in a reader (logged with its traceback), so one bad file never stops
-    the rest.
+    unexpected error in a reader (logged with its traceback) and a page that takes too
+    long to read, so one bad file never stops the rest.
     """
+    pages = _read_file_safely(path, options=options)
+    yield from _in_time(pages, path, options.max_seconds_per_article)
+
+
+def _read_file_safely(path: Path, *, options: Options) -> Iterator[RawPage | Rejected]:
     try:
         yield from _read_file(path, options=options)
     except OSError as exc:
         yield Rejected(str(path), f"cannot read file: {exc.strerror or exc}")
+    except RecursionError:  # MIME parts or markup nested thousands deep
+        yield Rejected(str(path), "file is nested too deeply to read")
     except Exception as exc:  # the stage boundary: one file, one value
         logger.exception("reader failed on %s", path)
         yield Rejected(str(path), f"reader failed: {type(exc).__name__}: {exc}")

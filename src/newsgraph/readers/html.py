@@ -44,7 +44,7 @@ def html_page(
     """A :class:`RawPage` from HTML ``data`` decoded with the ``declared`` charset (an
     HTTP or MIME header) first; shared by the HTML, MHTML and WARC readers."""
     html = decode_bytes(data, declared=declared, markup=True)
-    if not html.strip():
+    if not html or html.isspace():  # no stripped copy of a big page
         return Rejected(source_path, "page holds only whitespace", source_format)
     return RawPage(
         source_path=source_path,

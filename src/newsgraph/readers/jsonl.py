@@ -2,9 +2,10 @@
 
 Each line is an object with ``url``, ``title``, ``published``, optional ``author`` and
 ``site``, and the page as ``html`` or ``text`` (``html`` wins when both are present).
-``author`` may also be a list of names. A good line becomes a :class:`RawPage` named
-``path#line-N`` (1-based); a bad line becomes a :class:`Rejected` of the same name and
-the other lines go on. Blank lines are not records and are passed over.
+``author`` (or ``authors``) may also be a list of names: each is one author. A good
+line becomes a :class:`RawPage` named ``path#line-N`` (1-based); a bad line becomes a
+:class:`Rejected` of the same name and the other lines go on. Blank lines are not
+records and are passed over.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from newsgraph.options import Options
 logger = logging.getLogger(__name__)
 
 _HINT_FIELDS = ("url", "title", "published", "site")
+_AUTHOR_FIELDS = ("author", "authors")
 _JSON_TYPES = {dict: "an object", list: "an array", str: "a string", bool: "a boolean"}
 
 
@@ -49,7 +51,7 @@ def line_page(raw: bytes, *, source_path: str) -> RawPage | Rejected:
         source_format="jsonl",
         html=html,
         text=text,
-        author=_author(record.get("author")),
+        author=_author(_author_field(record)),
         **{name: _optional(record.get(name)) for name in _HINT_FIELDS},
     )
 
@@ -62,6 +64,8 @@ def _parse(raw: bytes) -> dict[str, Any] | str:
         return f"line is not UTF-8 (byte {exc.start})"
     except json.JSONDecodeError as exc:
         return f"line is not JSON ({exc.msg}, column {exc.colno})"
+    except RecursionError:
+        return "line is JSON nested too deeply to read"
     if not isinstance(value, dict):
         return f"line is {_kind(value)}, not a JSON object"
     return value
@@ -73,9 +77,10 @@ def _field_problem(record: dict[str, Any]) -> str | None:
         value = record.get(name)
         if value is not None and not isinstance(value, str):
             return f"field {name!r} is {_kind(value)}, not a string"
-    author = record.get("author")
-    if author is not None and not _is_names(author):
-        return f"field 'author' is {_kind(author)}, not a string or a list of strings"
+    for name in _AUTHOR_FIELDS:
+        author = record.get(name)
+        if author is not None and not _is_names(author):
+            return f"field {name!r} is {_kind(author)}, not a string or a list of strings"
     if not any(_nonblank(record.get(key)) for key in ("html", "text")):
         return "record has neither an 'html' nor a 'text' field with content"
     return None
@@ -87,9 +92,17 @@ def _body(record: dict[str, Any]) -> tuple[str | None, str | None]:
     return None, record["text"]
 
 
+def _author_field(record: dict[str, Any]) -> str | list[str] | None:
+    """``author``, else ``authors``: feeds use either name."""
+    author = record.get("author")
+    return record.get("authors") if author is None else author
+
+
 def _author(value: str | list[str] | None) -> str | None:
+    """A list of names joined with '; ', the separator extraction splits authors on
+    (:func:`newsgraph.extract.html.split_authors`): two names stay two authors."""
     if isinstance(value, list):
-        value = ", ".join(name.strip() for name in value if name.strip())
+        value = "; ".join(name.strip() for name in value if name.strip())
     return _optional(value)
 
 

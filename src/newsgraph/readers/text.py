@@ -18,7 +18,7 @@ def read_text(path: Path, *, options: Options) -> Iterator[RawPage | Rejected]:
     """One :class:`RawPage` with ``text`` set for the file at ``path`` (or a
     :class:`Rejected`). ``options`` is unused: the file size was checked before reading."""
     text = decode_bytes(path.read_bytes())
-    if not text.strip():
+    if not text or text.isspace():  # no stripped copy of a big file
         yield Rejected(str(path), "file holds only whitespace", "txt")
         return
     yield RawPage(source_path=str(path), source_format="txt", text=text)

@@ -10,6 +10,11 @@ Gzip is inflated here, not by warcio, which passes over a truncated or corrupt g
 member in silence: :class:`GunzipStream` raises :class:`CorruptArchive` instead, and
 so does a record whose content is shorter than its ``Content-Length``. The pages read
 before the damage are kept and one :class:`Rejected` stands for the rest of the file.
+
+A gzip member may inflate to at most ``max_decompressed_bytes`` (plus room for the WARC
+and HTTP headers): past that, a gzip bomb would cost minutes of inflating, so the rest of
+the file is skipped with :class:`MemberTooLarge`. Memory stays bounded either way: records
+are read in 64 KB chunks.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from warcio.recordloader import ArcWarcRecord
 from newsgraph.errors import InputError
 from newsgraph.model import RawPage, Rejected
 from newsgraph.options import Options
-from newsgraph.readers.detect import over_limit_reason
+from newsgraph.readers.detect import human_size, over_limit_reason
 from newsgraph.readers.html import html_page
 
 logger = logging.getLogger(__name__)
@@ -35,11 +40,24 @@ logger = logging.getLogger(__name__)
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _GZIP_MAGIC = b"\x1f\x8b"
 _CHUNK = 64 * 1024
+_HEADER_ROOM = 1024 * 1024  # WARC and HTTP headers around a record's payload
 _CHARSET = re.compile(r"""charset\s*=\s*["']?([^"';\s]+)""", re.IGNORECASE)
 
 
 class CorruptArchive(InputError):
     """The archive's bytes end early or do not decompress (inside this module only)."""
+
+
+class MemberTooLarge(InputError):
+    """A gzip member inflates past the limit (a gzip bomb, or a record over the limit)."""
+
+
+class QuietArchiveIterator(ArchiveIterator):
+    """warcio's iterator without its multi-line warning written straight to stderr when a
+    record is not followed by a blank line (a wrong ``Content-Length``): a batch reports
+    one line per bad file, and the damage, if any, shows up as a :class:`Rejected`."""
+
+    INC_RECORD = ""
 
 
 def read_warc(path: Path, *, options: Options) -> Iterator[RawPage | Rejected]:
@@ -48,7 +66,8 @@ def read_warc(path: Path, *, options: Options) -> Iterator[RawPage | Rejected]:
     HTML record at all."""
     found = False
     with path.open("rb") as raw:
-        stream = GunzipStream(raw) if _is_gzip(raw) else raw
+        limit = options.max_decompressed_bytes
+        stream = GunzipStream(raw, max_member_bytes=limit) if _is_gzip(raw) else raw
         for item in _records(stream, path=path, options=options):
             found = True
             yield item
@@ -63,13 +82,16 @@ def _records(stream: BinaryIO, *, path: Path, options: Options) -> Iterator[RawP
     # warcio raises many unrelated exception types (AttributeError, ValueError,
     # ArchiveLoadFailed...) on damaged input; all of them mean "the rest is unreadable".
     try:
-        for number, record in enumerate(ArchiveIterator(stream, arc2warc=True), start=1):
+        for number, record in enumerate(QuietArchiveIterator(stream, arc2warc=True), start=1):
             inside = True
             if _is_html_record(record):
                 yield _record_page(record, source_path=f"{path}#record-{number}", options=options)
             else:
                 _check_complete(record)
             inside = False
+    except MemberTooLarge as exc:
+        where = f"in record {number}" if inside else _after(number)
+        yield Rejected(str(path), f"{exc} {where}, rest of file skipped", "warc")
     except Exception as exc:  # broad on purpose, see above
         where = f"in record {number}" if inside else _after(number)
         logger.debug("%s is damaged %s", path, where, exc_info=True)
@@ -129,7 +151,7 @@ def _read_at_most(stream: BinaryIO, size: int) -> bytes:
 
 
 def _after(number: int) -> str:
-    return f"after record {number}" if number else "before the first record"
+    return f"after record {number}" if number else "in record 1"
 
 
 def _damage_reason(exc: Exception, *, where: str) -> str:
@@ -161,11 +183,15 @@ class GunzipStream:
     """A read-only stream of the inflated bytes of every gzip member in ``raw``.
 
     Unlike warcio's reader it raises :class:`CorruptArchive` when a member does not
-    inflate or the file ends inside one; the bytes inflated before are returned first.
+    inflate or the file ends inside one, and :class:`MemberTooLarge` when one member
+    inflates past ``max_member_bytes`` (plus room for headers); the bytes inflated
+    before are returned first.
     """
 
-    def __init__(self, raw: BinaryIO) -> None:
+    def __init__(self, raw: BinaryIO, *, max_member_bytes: int | None = None) -> None:
         self._raw = raw
+        self._max_member_bytes = max_member_bytes
+        self._member_bytes = 0  # inflated from the current member so far
         self._inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
         self._pending = b""  # compressed bytes not yet fed to the inflater
         self._started = False  # the current member has consumed input
@@ -213,8 +239,18 @@ class GunzipStream:
                     f"gzip data is corrupt near byte {self._offset}: {exc}"
                 ) from exc
             self._started = True
+            self._count(len(chunk))
             if chunk or self._inflater.eof:
                 return chunk
+
+    def _count(self, inflated: int) -> None:
+        self._member_bytes += inflated
+        limit = self._max_member_bytes
+        if limit is not None and self._member_bytes > limit + _HEADER_ROOM:
+            raise MemberTooLarge(
+                f"gzip member inflates past the {human_size(limit)} limit "
+                "(NEWSGRAPH_MAX_DECOMPRESSED_BYTES)"
+            )
 
     def _feed(self) -> bytes:
         data, self._pending = self._pending, b""
@@ -227,6 +263,7 @@ class GunzipStream:
         self._pending = self._inflater.unused_data + self._pending
         self._inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
         self._started = False
+        self._member_bytes = 0
 
     def _raise_if_cut(self) -> None:
         if self._started and not self._inflater.eof:

@@ -24,6 +24,8 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from newsgraph.errors import ConfigError, StoreError
 from newsgraph.model import Article, Rejected
 from newsgraph.store import actor_queries, event_queries, queries, quote_queries
+from newsgraph.store.locking import lock_for_write
+from newsgraph.store.progress import FileMark, finished_pages
 from newsgraph.store.writes import Item, WriteResult, find_document, write_items
 
 log = logging.getLogger(__name__)
@@ -60,6 +62,25 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _utc_session(dbapi_connection: Any, _record: Any) -> None:
+    # Timestamps come back in the session's time zone; UTC makes them read (and export)
+    # the same whatever zone the server is set to, and the same as SQLite's.
+    with dbapi_connection.cursor() as cursor:
+        cursor.execute("SET TIME ZONE 'UTC'")
+    dbapi_connection.commit()
+
+
+def _postgres_engine(url: URL) -> Engine:
+    try:
+        engine = create_engine(url, pool_pre_ping=True)
+    except ImportError:
+        raise ConfigError(
+            "a postgresql:// store needs the psycopg driver: pip install 'newsgraph[postgres]'"
+        ) from None
+    event.listen(engine, "connect", _utc_session)
+    return engine
+
+
 class Store:
     """An opened, migrated store. ``Store("sqlite:///news.db")``."""
 
@@ -71,7 +92,7 @@ class Store:
 
     def _create_engine(self) -> Engine:
         if self.url.get_backend_name() != "sqlite":
-            return create_engine(self.url, pool_pre_ping=True)
+            return _postgres_engine(self.url)
         database = self.url.database
         if database and database != ":memory:":
             parent = Path(database).expanduser().resolve().parent
@@ -89,10 +110,17 @@ class Store:
         return config
 
     def migrate(self) -> None:
-        """Bring the schema to the newest revision (idempotent)."""
+        """Bring the schema to the newest revision (idempotent). Processes opening a new
+        store at once take turns under the write lock, so none trips over another's
+        half-made schema."""
         try:
             with self.engine.begin() as connection:
-                command.upgrade(self._alembic_config(connection), "head")
+                config = self._alembic_config(connection)
+                head = ScriptDirectory.from_config(config).get_current_head()
+                if MigrationContext.configure(connection).get_current_revision() == head:
+                    return
+                lock_for_write(connection)
+                command.upgrade(config, "head")
         except OperationalError as exc:
             raise StoreError(f"cannot open store {self.url!r}: {exc.orig}") from None
 
@@ -105,11 +133,19 @@ class Store:
             return ScriptDirectory.from_config(self._alembic_config(connection)).get_current_head()
 
     # -- writes -------------------------------------------------------------------
-    def write_batch(self, items: Sequence[Item]) -> list[WriteResult]:
-        """Store articles (annotated or not) and rejections in one transaction; return
-        one result each."""
+    def write_batch(
+        self, items: Sequence[Item], *, files: Sequence[FileMark] = ()
+    ) -> list[WriteResult]:
+        """Store articles (annotated or not) and rejections in one transaction, marking
+        ``files`` fully stored in it too; return one result per item."""
         with self.engine.begin() as connection:
-            return write_items(connection, items)
+            return write_items(connection, items, files=files)
+
+    def finished_pages(self, path: str, size: int, mtime_ns: int) -> int | None:
+        """Pages of the input file ``path`` when it was fully stored as it is now (same
+        size and mtime), else None: see :mod:`newsgraph.store.progress`."""
+        with self.engine.connect() as connection:
+            return finished_pages(connection, path, size, mtime_ns)
 
     def find_document(self, article: Article) -> tuple[str, bool] | None:
         """(id, annotated?) of the stored copy of ``article``, or None when it is new."""

@@ -4,23 +4,29 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, distinct, func, or_, select
+from sqlalchemy import Connection, Select, distinct, exists, func, or_, select
 
 from newsgraph.errors import NotFound
 from newsgraph.store.schema import actors, documents, mentions, sentences
+from newsgraph.store.sql import contains_text
 
 _PUBLIC = [c for c in actors.columns if c.name not in ("block",)]
 
 
 def list_actors(
-    connection: Connection,
+    connection: Connection, *, limit: int = 50, offset: int = 0, **filters: Any
+) -> list[dict[str, Any]]:
+    """Actors with their mention and document counts, most mentioned first."""
+    statement = actors_query(**filters).limit(limit).offset(offset)
+    return [row._asdict() for row in connection.execute(statement)]
+
+
+def actors_query(
     *,
     type: str | None = None,  # noqa: A002 - the CLI flag's name
     search: str | None = None,
-    limit: int = 50,
-    offset: int = 0,
-) -> list[dict[str, Any]]:
-    """Actors with their mention and document counts, most mentioned first."""
+) -> Select:
+    """The ordered query behind :func:`list_actors` (unpaged, so it can be counted)."""
     counts = (
         select(
             mentions.c.actor_id,
@@ -30,23 +36,20 @@ def list_actors(
         .group_by(mentions.c.actor_id)
         .subquery()
     )
-    statement = select(*_PUBLIC, counts.c.mentions, counts.c.documents).join(
-        counts, counts.c.actor_id == actors.c.id
-    )
+    # Outer join: an actor met only as an event's source or target has no mention.
+    mention_count = func.coalesce(counts.c.mentions, 0)
+    statement = select(
+        *_PUBLIC,
+        mention_count.label("mentions"),
+        func.coalesce(counts.c.documents, 0).label("documents"),
+    ).outerjoin(counts, counts.c.actor_id == actors.c.id)
     if type:
         statement = statement.where(actors.c.type == type)
     if search:
-        pattern = f"%{search.lower()}%"
         statement = statement.where(
-            or_(
-                func.lower(actors.c.name).like(pattern),
-                func.lower(actors.c.code).like(pattern),
-            )
+            or_(contains_text(actors.c.name, search), contains_text(actors.c.code, search))
         )
-    statement = (
-        statement.order_by(counts.c.mentions.desc(), actors.c.id).limit(limit).offset(offset)
-    )
-    return [row._asdict() for row in connection.execute(statement)]
+    return statement.order_by(mention_count.desc(), actors.c.id)
 
 
 def find_actor(connection: Connection, name: str) -> dict[str, Any]:
@@ -69,6 +72,7 @@ def find_actor(connection: Connection, name: str) -> dict[str, Any]:
 def actor_profile(connection: Connection, name: str, *, limit: int = 20) -> dict[str, Any]:
     """The actor, its mentions with their sentences, and the actors it appears beside."""
     actor = find_actor(connection, name)
+    count = _mention_count(connection, actor["id"])
     rows = connection.execute(
         select(
             mentions.c.doc_id,
@@ -88,28 +92,74 @@ def actor_profile(connection: Connection, name: str, *, limit: int = 20) -> dict
             sentences,
             (sentences.c.doc_id == mentions.c.doc_id) & (sentences.c.idx == mentions.c.sentence),
         )
-        .where(mentions.c.actor_id == actor["id"])
+        .where(
+            mentions.c.actor_id == actor["id"],
+            # The newest mentions lie in the actor's newest documents (same order).
+            mentions.c.doc_id.in_(newest_documents(connection, actor["id"], limit, count)),
+        )
         .order_by(documents.c.published.desc().nulls_last(), mentions.c.doc_id, mentions.c.start)
         .limit(limit)
     )
     actor["mentions"] = [row._asdict() for row in rows]
-    actor["mention_count"] = connection.execute(
-        select(func.count()).where(mentions.c.actor_id == actor["id"])
-    ).scalar_one()
-    actor["co_occurring"] = co_occurring(connection, actor["id"], limit=limit)
+    actor["mention_count"] = count
+    actor["co_occurring"] = co_occurring(connection, actor["id"], limit=limit, mentioned=count)
     return actor
 
 
-def co_occurring(connection: Connection, actor_id: str, *, limit: int = 20) -> list[dict[str, Any]]:
-    """Other actors mentioned in the same documents, by number of shared documents."""
-    docs = select(mentions.c.doc_id).where(mentions.c.actor_id == actor_id).distinct()
+# Above this many mentions an actor is in a good share of all documents: its newest ones
+# are found fastest by walking the documents newest first (an index), below it by
+# sorting its own documents. Same answer either way; only the speed differs.
+_WALK_FROM = 2000
+# Co-occurrence counts over at most this many of the actor's newest documents, so that
+# an actor mentioned in most of a million-event store still answers at once.
+CO_OCCURRING_DOCUMENTS = 1000
+
+
+def _mention_count(connection: Connection, actor_id: str) -> int:
+    return connection.execute(
+        select(func.count()).where(mentions.c.actor_id == actor_id)
+    ).scalar_one()
+
+
+def newest_documents(
+    connection: Connection, actor_id: str, count: int, mentioned: int | None = None
+) -> list[str]:
+    """Ids of the ``count`` newest documents mentioning the actor (published newest
+    first, ties by id, undated last); ``mentioned``: its mention count, if known."""
+    statement = select(documents.c.id).order_by(
+        documents.c.published.desc().nulls_last(), documents.c.id
+    )
+    if mentioned is None:
+        mentioned = _mention_count(connection, actor_id)
+    if mentioned > _WALK_FROM:
+        statement = statement.where(
+            exists().where(mentions.c.doc_id == documents.c.id, mentions.c.actor_id == actor_id)
+        )
+    else:
+        own = select(mentions.c.doc_id).where(mentions.c.actor_id == actor_id)
+        statement = statement.where(documents.c.id.in_(own))
+    return list(connection.execute(statement.limit(count)).scalars())
+
+
+def co_occurring(
+    connection: Connection, actor_id: str, *, limit: int = 20, mentioned: int | None = None
+) -> list[dict[str, Any]]:
+    """Other actors mentioned in the same documents, by number of shared documents,
+    among the actor's :data:`CO_OCCURRING_DOCUMENTS` newest documents."""
+    docs = newest_documents(connection, actor_id, CO_OCCURRING_DOCUMENTS, mentioned)
     shared = func.count(distinct(mentions.c.doc_id)).label("documents")
-    statement = (
-        select(actors.c.id, actors.c.name, actors.c.type, actors.c.code, shared)
-        .join(mentions, mentions.c.actor_id == actors.c.id)
-        .where(mentions.c.doc_id.in_(docs), actors.c.id != actor_id)
-        .group_by(actors.c.id, actors.c.name, actors.c.type, actors.c.code)
-        .order_by(shared.desc(), actors.c.id)
+    # Count per actor id over the mentions first; join the names of the kept few only.
+    top = (
+        select(mentions.c.actor_id, shared)
+        .where(mentions.c.doc_id.in_(docs), mentions.c.actor_id != actor_id)
+        .group_by(mentions.c.actor_id)
+        .order_by(shared.desc(), mentions.c.actor_id)
         .limit(limit)
+        .subquery()
+    )
+    statement = (
+        select(actors.c.id, actors.c.name, actors.c.type, actors.c.code, top.c.documents)
+        .join(top, top.c.actor_id == actors.c.id)
+        .order_by(top.c.documents.desc(), actors.c.id)
     )
     return [row._asdict() for row in connection.execute(statement)]

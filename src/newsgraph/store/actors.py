@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections.abc import Iterable
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -61,13 +62,43 @@ def _words(name: str) -> list[str]:
 
 def resolve_actor(connection: Connection, record: ActorRecord) -> str:
     """The global id of ``record``, creating or enriching the stored actor."""
-    row = connection.execute(select(actors).where(actors.c.key == record.key)).first()
-    if row is None and record.type == "person" and len(record.name.split()) > 1:
-        row = _fuzzy_person(connection, record)
-    if row is None:
-        return _insert_actor(connection, record)
-    _enrich(connection, row._asdict(), record)
-    return row.id
+    return ActorResolver(connection).resolve(record)
+
+
+class ActorResolver:
+    """Resolves actors within one write transaction, remembering the rows it has read
+    or written by key: the same country or organisation recurs in most articles of a
+    batch, and was read (and enriched) once per mention-holding article before. Valid
+    only while the transaction holds the write lock (nobody else changes the actors)."""
+
+    _CHUNK = 500  # keys per IN (...) lookup, well under SQLite's parameter limit
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+        self._rows: dict[str, dict[str, Any]] = {}
+
+    def prefetch(self, keys: Iterable[str]) -> None:
+        """Read the stored actors with these keys in a few queries."""
+        todo = sorted(set(keys) - self._rows.keys())
+        for start in range(0, len(todo), self._CHUNK):
+            chunk = todo[start : start + self._CHUNK]
+            for row in self.connection.execute(select(actors).where(actors.c.key.in_(chunk))):
+                self._rows[row.key] = row._asdict()
+
+    def resolve(self, record: ActorRecord) -> str:
+        row = self._rows.get(record.key)
+        if row is None:
+            found = self.connection.execute(
+                select(actors).where(actors.c.key == record.key)
+            ).first()
+            if found is None and record.type == "person" and len(record.name.split()) > 1:
+                found = _fuzzy_person(self.connection, record)
+            if found is None:
+                return _insert_actor(self.connection, record)
+            row = found._asdict()
+        values = _enrich(self.connection, row, record)
+        self._rows[row["key"]] = {**row, **values}
+        return row["id"]
 
 
 def _fuzzy_person(connection: Connection, record: ActorRecord) -> Any:
@@ -103,7 +134,8 @@ def _insert_actor(connection: Connection, record: ActorRecord) -> str:
     return new_id
 
 
-def _enrich(connection: Connection, stored: dict[str, Any], record: ActorRecord) -> None:
+def _enrich(connection: Connection, stored: dict[str, Any], record: ActorRecord) -> dict[str, Any]:
+    """Fill what ``stored`` lacks from ``record``; return the values changed."""
     values: dict[str, Any] = {}
     aliases = sorted(set(stored["aliases"]) | set(record.aliases) | {record.name})
     if aliases != sorted(stored["aliases"]):
@@ -115,3 +147,4 @@ def _enrich(connection: Connection, stored: dict[str, Any], record: ActorRecord)
             values[name] = getattr(record, name)
     if values:
         connection.execute(update(actors).where(actors.c.id == stored["id"]).values(**values))
+    return values

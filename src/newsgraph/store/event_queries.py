@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, func, or_, select
+from sqlalchemy import Connection, Select, and_, case, func, or_, select
 from sqlalchemy.orm import aliased
 
 from newsgraph.store.actor_queries import find_actor
@@ -85,6 +85,7 @@ def events_select() -> Select:
         events.c.start,
         events.c.end,
         sentence_text(events),
+        documents.c.title,
     )
     statement = _with_sentence(statement, events)
     statement = statement.outerjoin(source, source.c.id == events.c.source_actor)
@@ -97,6 +98,14 @@ def counts_select() -> Select:
 
 
 def list_events(
+    connection: Connection, *, limit: int = 50, offset: int = 0, **filters: Any
+) -> list[dict[str, Any]]:
+    """Events matching every filter, newest first. ``actor`` as source or target."""
+    statement = events_query(connection, **filters).limit(limit).offset(offset)
+    return [row._asdict() for row in connection.execute(statement)]
+
+
+def events_query(
     connection: Connection,
     *,
     actor: str | None = None,
@@ -105,10 +114,8 @@ def list_events(
     since: str | None = None,
     until: str | None = None,
     status: str | None = "fact",
-    limit: int = 50,
-    offset: int = 0,
-) -> list[dict[str, Any]]:
-    """Events matching every filter, newest first. ``actor`` as source or target."""
+) -> Select:
+    """The ordered query behind :func:`list_events` (unpaged, so it can be counted)."""
     statement = events_select()
     if actor:
         actor_id = find_actor(connection, actor)["id"]
@@ -125,8 +132,7 @@ def list_events(
         statement = statement.where(events.c.date <= until)
     if status:
         statement = statement.where(events.c.status == status)
-    statement = statement.order_by(events.c.date.desc().nulls_last(), events.c.doc_id, events.c.idx)
-    return [row._asdict() for row in connection.execute(statement.limit(limit).offset(offset))]
+    return statement.order_by(events.c.date.desc().nulls_last(), events.c.doc_id, events.c.idx)
 
 
 def network(
@@ -137,41 +143,53 @@ def network(
     until: str | None = None,
     limit: int = 200,
 ) -> list[dict[str, Any]]:
-    """Directed actor-to-actor edges: event count and mean Goldstein, most events first."""
-    source, target = aliased(actors, name="s"), aliased(actors, name="t")
-    statement = (
+    """Directed actor-to-actor edges: event count and mean Goldstein, most events first.
+
+    The edges are counted from the events alone (their actor indexes cover it) and
+    only the ``limit`` kept are joined to the actors' names."""
+    count = func.count().label("events")
+    edges = (
         select(
             events.c.source_actor.label("source"),
-            source.c.name.label("source_name"),
-            source.c.code.label("source_code"),
             events.c.target_actor.label("target"),
-            target.c.name.label("target_name"),
-            target.c.code.label("target_code"),
-            func.count().label("events"),
+            count,
             func.avg(events.c.goldstein).label("mean_goldstein"),
+            func.sum(case((events.c.quad_class <= 2, 1), else_=0)).label("cooperation"),
+            func.sum(case((events.c.quad_class >= 3, 1), else_=0)).label("conflict"),
         )
-        .join(source, source.c.id == events.c.source_actor)
-        .join(target, target.c.id == events.c.target_actor)
         .where(events.c.status == "fact", events.c.source_actor != events.c.target_actor)
-        .group_by(
-            events.c.source_actor,
-            source.c.name,
-            source.c.code,
-            events.c.target_actor,
-            target.c.name,
-            target.c.code,
-        )
+        .group_by(events.c.source_actor, events.c.target_actor)
     )
     if actor:
         actor_id = find_actor(connection, actor)["id"]
-        statement = statement.where(
+        edges = edges.where(
             or_(events.c.source_actor == actor_id, events.c.target_actor == actor_id)
         )
     if since:
-        statement = statement.where(events.c.date >= since)
+        edges = edges.where(events.c.date >= since)
     if until:
-        statement = statement.where(events.c.date <= until)
-    statement = statement.order_by(
-        func.count().desc(), events.c.source_actor, events.c.target_actor
-    ).limit(limit)
+        edges = edges.where(events.c.date <= until)
+    top = (
+        edges.order_by(count.desc(), events.c.source_actor, events.c.target_actor)
+        .limit(limit)
+        .subquery()
+    )
+    source, target = aliased(actors, name="s"), aliased(actors, name="t")
+    statement = (
+        select(
+            top.c.source,
+            source.c.name.label("source_name"),
+            source.c.code.label("source_code"),
+            top.c.target,
+            target.c.name.label("target_name"),
+            target.c.code.label("target_code"),
+            top.c.events,
+            top.c.mean_goldstein,
+            top.c.cooperation,
+            top.c.conflict,
+        )
+        .join(source, source.c.id == top.c.source)
+        .join(target, target.c.id == top.c.target)
+        .order_by(top.c.events.desc(), top.c.source, top.c.target)
+    )
     return [row._asdict() for row in connection.execute(statement)]

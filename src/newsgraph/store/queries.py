@@ -6,12 +6,20 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Connection, Select, func, select, text
+from sqlalchemy import Connection, Select, exists, false, func, select, text
 
 from newsgraph.errors import NotFound
+from newsgraph.store.actor_queries import find_actor
 from newsgraph.store.event_queries import counts_select, events_select
 from newsgraph.store.quote_queries import quotes_select, sentence_text
-from newsgraph.store.schema import document_sources, documents, metadata, rejections, sentences
+from newsgraph.store.schema import (
+    document_sources,
+    documents,
+    mentions,
+    metadata,
+    rejections,
+    sentences,
+)
 
 _LIST_COLUMNS = (
     documents.c.id,
@@ -25,22 +33,45 @@ _LIST_COLUMNS = (
 )
 
 
-def fts5_query(search: str) -> str:
-    """User words to an FTS5 MATCH string: every word must occur; a "quoted phrase"
-    stays a phrase. Characters FTS5 treats as syntax are never passed through."""
-    phrases = re.findall(r'"([^"]+)"', search)
+def search_terms(search: str) -> list[tuple[str, bool]]:
+    """User words to (words, prefix?) terms, the one reading of a query both backends
+    share: every term must occur; a "quoted phrase" stays one term; ``word*`` matches
+    words that start with ``word``. Only word characters pass, so no character either
+    backend treats as syntax (AND, OR, NOT, NEAR, -, ^, :) ever reaches it."""
+    terms = [(" ".join(re.findall(r"\w+", p)), False) for p in re.findall(r'"([^"]+)"', search)]
     rest = re.sub(r'"[^"]*"', " ", search)
-    parts = [" ".join(re.findall(r"\w+", p)) for p in phrases] + re.findall(r"\w+", rest)
-    return " ".join(f'"{p}"' for p in parts if p)
+    terms += [(word, star == "*") for word, star in re.findall(r"(\w+)(\*?)", rest)]
+    return [(words, prefix) for words, prefix in terms if words]
+
+
+def fts5_query(search: str) -> str:
+    """The terms as an FTS5 MATCH string: ``"a phrase" "word" "pre"*``."""
+    return " ".join(
+        f'"{words}"' + ("*" if prefix else "") for words, prefix in search_terms(search)
+    )
+
+
+def tsquery_clause(search: str) -> Any:
+    """The terms as a PostgreSQL tsquery over the ``documents.search`` tsvector: one
+    ``phraseto_tsquery`` per term (a phrase, or a single word), ``to_tsquery('w:*')``
+    for a prefix, joined with ``&&``. Words are stemmed as in the index ('english')."""
+    parts, params = [], {}
+    for i, (words, prefix) in enumerate(search_terms(search)):
+        function = "to_tsquery" if prefix else "phraseto_tsquery"
+        parts.append(f"{function}('english', :q{i})")
+        params[f"q{i}"] = f"{words}:*" if prefix else words
+    if not parts:
+        return None
+    return text(f"documents.search @@ ({' && '.join(parts)})").bindparams(**params)
 
 
 def _search_filter(connection: Connection, statement: Select, search: str) -> Select:
     if connection.dialect.name == "postgresql":
-        clause = text("documents.search @@ websearch_to_tsquery('english', :q)")
-        return statement.where(clause.bindparams(q=search))
+        clause = tsquery_clause(search)
+        return statement.where(clause if clause is not None else false())
     match = fts5_query(search)
     if not match:
-        return statement.where(text("0"))
+        return statement.where(false())
     clause = text(
         "documents.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q)"
     )
@@ -54,7 +85,9 @@ def documents_query(
     site: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    actor: str | None = None,
 ) -> Select:
+    """Documents matching every filter; ``actor`` (id, name or code) is mentioned in them."""
     statement = select(*_LIST_COLUMNS)
     if search:
         statement = _search_filter(connection, statement, search)
@@ -64,7 +97,16 @@ def documents_query(
         statement = statement.where(documents.c.published >= since)
     if until:
         statement = statement.where(documents.c.published <= until)
+    if actor:
+        actor_id = find_actor(connection, actor)["id"]
+        statement = statement.where(
+            exists().where(mentions.c.doc_id == documents.c.id, mentions.c.actor_id == actor_id)
+        )
     return statement
+
+
+# Newest publication first, ties broken by id (a stable order).
+DOCUMENT_ORDER = (documents.c.published.desc().nulls_last(), documents.c.id)
 
 
 def list_documents(
@@ -72,10 +114,7 @@ def list_documents(
 ) -> list[dict[str, Any]]:
     """Documents, newest publication first, ties broken by id (a stable order)."""
     statement = (
-        documents_query(connection, **filters)
-        .order_by(documents.c.published.desc().nulls_last(), documents.c.id)
-        .limit(limit)
-        .offset(offset)
+        documents_query(connection, **filters).order_by(*DOCUMENT_ORDER).limit(limit).offset(offset)
     )
     return [row._asdict() for row in connection.execute(statement)]
 

@@ -8,6 +8,7 @@ from sqlalchemy import Connection, Select, and_, exists, func, or_, select
 
 from newsgraph.store.actor_queries import find_actor
 from newsgraph.store.schema import actors, documents, mentions, quotes, sentences
+from newsgraph.store.sql import contains_text
 
 
 def sentence_text(table: Any) -> Any:
@@ -16,15 +17,29 @@ def sentence_text(table: Any) -> Any:
     return func.substr(documents.c.text, sentences.c.start + 1, length).label("sentence_text")
 
 
+def quote_sentences_text() -> Any:
+    """The text of every sentence a quote overlaps, from the start of its own (first)
+    sentence to the end of the last one starting before the quote ends: a quotation
+    often runs over several sentences (needs the quote's sentence and document joined)."""
+    later = sentences.alias("later")
+    last_end = (
+        select(func.max(later.c.end))
+        .where(later.c.doc_id == quotes.c.doc_id, later.c.start < quotes.c.end)
+        .scalar_subquery()
+    )
+    length = func.coalesce(last_end, sentences.c.end) - sentences.c.start
+    return func.substr(documents.c.text, sentences.c.start + 1, length).label("sentence_text")
+
+
 def quotes_select() -> Select:
-    """Quotes with their speaker's canonical name, document and sentence."""
+    """Quotes with their speaker's canonical name, document and sentences."""
     return (
         select(
             quotes,
             actors.c.name.label("speaker"),
             documents.c.title,
             documents.c.published,
-            sentence_text(quotes),
+            quote_sentences_text(),
         )
         .join(documents, documents.c.id == quotes.c.doc_id)
         .join(
@@ -36,23 +51,28 @@ def quotes_select() -> Select:
 
 
 def list_quotes(
+    connection: Connection, *, limit: int = 50, offset: int = 0, **filters: Any
+) -> list[dict[str, Any]]:
+    """Quotes matching every filter, newest document first, in text order."""
+    statement = quotes_query(connection, **filters).limit(limit).offset(offset)
+    return [row._asdict() for row in connection.execute(statement)]
+
+
+def quotes_query(
     connection: Connection,
     *,
     speaker: str | None = None,
     about: str | None = None,
     search: str | None = None,
     kind: str | None = None,
-    limit: int = 50,
-    offset: int = 0,
-) -> list[dict[str, Any]]:
-    """Quotes matching every filter, newest document first, in text order."""
+) -> Select:
+    """The ordered query behind :func:`list_quotes` (unpaged, so it can be counted)."""
     statement = quotes_select()
     if speaker:
-        pattern = f"%{speaker.lower()}%"
         statement = statement.where(
             or_(
-                func.lower(actors.c.name).like(pattern),
-                func.lower(quotes.c.speaker_text).like(pattern),
+                contains_text(actors.c.name, speaker),
+                contains_text(quotes.c.speaker_text, speaker),
             )
         )
     if about:
@@ -65,10 +85,9 @@ def list_quotes(
         )
         statement = statement.where(inside)
     if search:
-        statement = statement.where(func.lower(quotes.c.text).like(f"%{search.lower()}%"))
+        statement = statement.where(contains_text(quotes.c.text, search))
     if kind:
         statement = statement.where(quotes.c.kind == kind)
-    statement = statement.order_by(
-        documents.c.published.desc().nulls_last(), quotes.c.doc_id, quotes.c.start
+    return statement.order_by(
+        documents.c.published.desc().nulls_last(), quotes.c.doc_id, quotes.c.start, quotes.c.end
     )
-    return [row._asdict() for row in connection.execute(statement.limit(limit).offset(offset))]

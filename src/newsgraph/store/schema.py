@@ -4,7 +4,20 @@ compares them."""
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, DateTime, Float, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Column,
+    Float,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+from newsgraph.store.sql import UTCDateTime
 
 metadata = MetaData()
 
@@ -36,8 +49,8 @@ documents = Table(
     Column("source_path", Text, nullable=False),
     Column("source_format", String(8), nullable=False),
     Column("content_sha256", String(64), nullable=False),
-    Column("ingested_at", DateTime(timezone=True), nullable=False),
-    Column("annotated_at", DateTime(timezone=True)),
+    Column("ingested_at", UTCDateTime(), nullable=False),
+    Column("annotated_at", UTCDateTime()),
     Column("nlp_note", Text),
     Index("ix_documents_canonical_url", "canonical_url"),
     Index("ix_documents_content_sha256", "content_sha256"),
@@ -51,7 +64,7 @@ document_sources = Table(
     Column("doc_id", String(16), primary_key=True),
     Column("source_path", Text, primary_key=True),
     Column("source_format", String(8), nullable=False),
-    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Column("ingested_at", UTCDateTime(), nullable=False),
     Index("ix_document_sources_path", "source_path"),
 )
 
@@ -62,7 +75,18 @@ rejections = Table(
     Column("source_format", String(8)),
     Column("reason", Text, nullable=False),
     Column("attempts", Integer, nullable=False),
-    Column("last_seen", DateTime(timezone=True), nullable=False),
+    Column("last_seen", UTCDateTime(), nullable=False),
+)
+
+# Input files fully stored, so a re-run skips them unread (store/progress.py).
+ingested_files = Table(
+    "ingested_files",
+    metadata,
+    Column("path", Text, primary_key=True),
+    Column("size", BigInteger, nullable=False),
+    Column("mtime_ns", BigInteger, nullable=False),
+    Column("pages", Integer, nullable=False),
+    Column("ingested_at", UTCDateTime(), nullable=False),
 )
 
 sentences = Table(
@@ -102,7 +126,8 @@ mentions = Table(
     Column("text", Text, nullable=False),
     Column("kind", String(12), nullable=False),
     Column("sentence", Integer, nullable=False),
-    Index("ix_mentions_actor", "actor_id"),
+    Index("ix_mentions_actor_doc", "actor_id", "doc_id"),
+    Index("ix_mentions_doc_actor", "doc_id", "actor_id"),
 )
 
 dates = Table(
@@ -166,8 +191,25 @@ events = Table(
     Column("place_lon", Float),
     Column("tone", Float),
     Column("pattern", Text),
-    Index("ix_events_source", "source_actor"),
-    Index("ix_events_target", "target_actor"),
+    # Cover one actor's network edges, timeline and newest events (migration 0007).
+    Index(
+        "ix_events_source_edge",
+        "source_actor",
+        "status",
+        "date",
+        "target_actor",
+        "quad_class",
+        "goldstein",
+    ),
+    Index(
+        "ix_events_target_edge",
+        "target_actor",
+        "status",
+        "date",
+        "source_actor",
+        "quad_class",
+        "goldstein",
+    ),
     Index("ix_events_date", "date"),
     Index("ix_events_cameo", "cameo"),
 )
@@ -180,7 +222,7 @@ counts = Table(
     Column("end", Integer, primary_key=True),
     Column("sentence", Integer, nullable=False),
     Column("kind", String(12), nullable=False),
-    Column("number", Integer, nullable=False),
+    Column("number", BigInteger, nullable=False),
     Column("qualifier", Text),
     Column("object", Text),
 )

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import Connection, DateTime, Dialect, Executable, Table, TypeDecorator, func
 from sqlalchemy.dialects import postgresql, sqlite
 
 
@@ -12,3 +13,37 @@ def dialect_insert(connection: Connection, table: Table) -> Any:
     """An INSERT that knows ON CONFLICT on both backends."""
     dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
     return dialect.insert(table)
+
+
+def inserted_rows(connection: Connection, statement: Executable) -> int:
+    """Run an INSERT ... ON CONFLICT DO NOTHING and return how many rows it added.
+    SQLAlchemy keeps an INSERT's rowcount only when asked (psycopg reports -1 otherwise,
+    which reads as "added" and turned every re-ingest into a new source)."""
+    return connection.execute(statement.execution_options(preserve_rowcount=True)).rowcount
+
+
+class UTCDateTime(TypeDecorator):
+    """A timestamp that goes in and comes out as an aware datetime in UTC on both
+    backends. SQLite keeps no zone (it returned naive datetimes, and dropped the offset
+    of a non-UTC one); PostgreSQL answers in the session's zone. Naive input is UTC."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None or value.tzinfo is None:
+            return value
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def contains_text(column: Any, text: str) -> Any:
+    """Case-insensitive "``column`` contains ``text``", with ``%``, ``_`` and the escape
+    character taken literally (user text is words, not LIKE patterns)."""
+    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return func.lower(column).like(f"%{escaped}%", escape="\\")

@@ -12,7 +12,9 @@ from typing import Any, Literal
 from sqlalchemy import Connection, select, update
 
 from newsgraph.model import AnnotatedArticle, Annotations, Article, EventRecord, Rejected
-from newsgraph.store.actors import resolve_actor
+from newsgraph.store.actors import ActorResolver
+from newsgraph.store.locking import lock_for_write
+from newsgraph.store.progress import FileMark, mark_files
 from newsgraph.store.schema import (
     ANNOTATION_TABLES,
     counts,
@@ -27,7 +29,7 @@ from newsgraph.store.schema import (
     sentences,
     tones,
 )
-from newsgraph.store.sql import dialect_insert
+from newsgraph.store.sql import dialect_insert, inserted_rows
 
 Status = Literal["new", "new-source", "unchanged", "rejected"]
 
@@ -52,19 +54,39 @@ def document_id(article: Article) -> str:
 Item = Article | AnnotatedArticle | Rejected
 
 
-def write_items(connection: Connection, items: Sequence[Item]) -> list[WriteResult]:
+def write_items(
+    connection: Connection, items: Sequence[Item], *, files: Sequence[FileMark] = ()
+) -> list[WriteResult]:
+    """Write ``items`` and mark ``files`` fully stored, as the store's only writer (see
+    :mod:`newsgraph.store.locking`): a concurrent ingest waits, then finds these rows
+    and treats its copies as known."""
+    lock_for_write(connection)
     now = datetime.now(UTC)
-    return [_write_item(connection, item, now) for item in items]
+    resolver = ActorResolver(connection)
+    resolver.prefetch(
+        actor.key
+        for item in items
+        if isinstance(item, AnnotatedArticle)
+        for actor in item.annotations.actors
+    )
+    results = [_write_item(connection, item, now, resolver) for item in items]
+    mark_files(connection, files, now)
+    return results
 
 
-def _write_item(connection: Connection, item: Item, now: datetime) -> WriteResult:
+def _write_item(
+    connection: Connection, item: Item, now: datetime, resolver: ActorResolver
+) -> WriteResult:
     if isinstance(item, Rejected):
         return _write_rejected(connection, item, now)
     if isinstance(item, Article):
         return _write_article(connection, item, now)
     result = _write_article(connection, item.article, now)
-    if result.status == "new" or not _is_annotated(connection, result.doc_id):
-        write_annotations(connection, result.doc_id, item.annotations, now)
+    fresh = result.status == "new"
+    if fresh or not _is_annotated(connection, result.doc_id):
+        write_annotations(
+            connection, result.doc_id, item.annotations, now, resolver=resolver, fresh=fresh
+        )
     return result
 
 
@@ -82,12 +104,21 @@ def find_document(connection: Connection, article: Article) -> tuple[str, bool] 
 
 
 def write_annotations(
-    connection: Connection, doc_id: str, annotations: Annotations, now: datetime
+    connection: Connection,
+    doc_id: str,
+    annotations: Annotations,
+    now: datetime,
+    *,
+    resolver: ActorResolver | None = None,
+    fresh: bool = False,
 ) -> None:
-    """Replace the document's annotation rows with ``annotations``."""
-    for table in ANNOTATION_TABLES:
-        connection.execute(table.delete().where(table.c.doc_id == doc_id))
-    ids = {actor.key: resolve_actor(connection, actor) for actor in annotations.actors}
+    """Replace the document's annotation rows with ``annotations``. ``fresh``: the
+    document was inserted in this transaction, so it has no rows to delete yet."""
+    if not fresh:
+        for table in ANNOTATION_TABLES:
+            connection.execute(table.delete().where(table.c.doc_id == doc_id))
+    resolver = resolver or ActorResolver(connection)
+    ids = {actor.key: resolver.resolve(actor) for actor in annotations.actors}
     rows = {
         sentences: [
             {
@@ -162,17 +193,19 @@ def _write_article(connection: Connection, article: Article, now: datetime) -> W
     existing = _find_existing(connection, article)
     if existing is None:
         doc_id = document_id(article)
-        inserted = connection.execute(
+        inserted = inserted_rows(
+            connection,
             dialect_insert(connection, documents)
             .values(**_document_values(article, doc_id, now))
-            .on_conflict_do_nothing()
-        ).rowcount
+            .on_conflict_do_nothing(),
+        )
         if not inserted:  # another writer stored the same key a moment ago
             existing = {"id": doc_id}
     else:
         doc_id = existing["id"]
         _fill_missing(connection, existing, article)
-    added_source = connection.execute(
+    added_source = inserted_rows(
+        connection,
         dialect_insert(connection, document_sources)
         .values(
             doc_id=doc_id,
@@ -180,8 +213,8 @@ def _write_article(connection: Connection, article: Article, now: datetime) -> W
             source_format=article.source_format,
             ingested_at=now,
         )
-        .on_conflict_do_nothing()
-    ).rowcount
+        .on_conflict_do_nothing(),
+    )
     connection.execute(rejections.delete().where(rejections.c.source_path == article.source_path))
     if existing is None:
         return WriteResult(article.source_path, "new", doc_id)
