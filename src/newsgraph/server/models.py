@@ -156,7 +156,9 @@ class Document(DocumentItem):
     places: list[Place]
 
 
-class ActorItem(BaseModel):
+class ActorFields(BaseModel):
+    """Who an actor is: the fields every actor view shares."""
+
     id: str
     name: str
     type: str = Field(description="person, organisation or country")
@@ -166,6 +168,9 @@ class ActorItem(BaseModel):
     aliases: list[str]
     affiliation: str | None
     mentions: int
+
+
+class ActorItem(ActorFields):
     documents: int
 
 
@@ -182,16 +187,7 @@ class Day(BaseModel):
     quotes: int
 
 
-class ActorProfile(BaseModel):
-    id: str
-    name: str
-    type: str
-    code: str | None
-    country: str | None
-    role: str | None
-    aliases: list[str]
-    affiliation: str | None
-    mentions: int
+class ActorProfile(ActorFields):
     quotes: list[Quote]
     events_as_source: list[Event]
     events_as_target: list[Event]
