@@ -37,6 +37,7 @@ from end_to_end import machine  # bench/ is on the path: this file runs as a scr
 from sqlalchemy import Connection
 
 from newsgraph.store import Store, doc_queries, timeline_queries
+from newsgraph.store.edges import rebuild_edges
 from newsgraph.store.schema import actors, documents, events, mentions, quotes, sentences, tones
 
 REPO = Path(__file__).resolve().parent.parent
@@ -166,6 +167,7 @@ def fill(store: Store, data: Synthetic, chunk: int = 2000) -> None:
     with store.engine.begin() as connection:
         for index in indexes:
             index.create(connection)
+        rebuild_edges(connection)  # the writes keep the network's edges; a bulk load fills them
     if postgres:  # autovacuum would; SQLite stores are never ANALYZEd by newsgraph
         with store.engine.begin() as connection:
             connection.exec_driver_sql("ANALYZE")

@@ -15,6 +15,8 @@ detail a user can act on:
   stored in full without a stored page;
 - ``spans in range``: offsets outside their document's text, or span text that no
   longer matches the document at its offsets (a full scan, in SQL);
+- ``network edges``: the actor network's edge summary (:mod:`newsgraph.store.edges`)
+  against the aggregation of the events it sums (a full scan);
 - ``full-text index`` (SQLite): FTS5's own ``integrity-check`` and one index entry per
   document. PostgreSQL's search column is generated, so it cannot drift.
 
@@ -38,7 +40,8 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from newsgraph.errors import StoreError
 from newsgraph.store import Store, parse_db_url
 from newsgraph.store.consistency import SAMPLE, count_and_sample, problems
-from newsgraph.store.schema import documents, metadata
+from newsgraph.store.edges import edge_mismatches
+from newsgraph.store.schema import documents, edges, metadata
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,8 +221,19 @@ def _full_text(connection: Connection, tables: set[str]) -> Check:
     return Check(name, True, f"FTS5 integrity-check ok, {stored} documents indexed")
 
 
+def _edges(connection: Connection, tables: set[str]) -> Check:
+    name = "network edges"
+    if edges.name not in tables:
+        return Check(name, True, "no edge summary yet (the next migration builds it)")
+    wrong = edge_mismatches(connection)
+    if wrong:
+        return Check(name, False, f"{wrong} actor pair(s) differ from their events")
+    return Check(name, True, "the edge summary matches the events")
+
+
 _DATA_CHECKS = (
     ("orphan rows", _orphans),
+    ("network edges", _edges),
     ("spans in range", _spans),
     ("full-text index", _full_text),
 )

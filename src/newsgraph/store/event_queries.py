@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, case, func, or_, select
+from sqlalchemy import Connection, Select, and_, func, or_, select
 from sqlalchemy.orm import aliased
 
 from newsgraph.store.actor_queries import find_actor
+from newsgraph.store.edges import edge_aggregate, mean_goldstein
 from newsgraph.store.quote_queries import sentence_text
-from newsgraph.store.schema import actors, counts, documents, events, sentences
+from newsgraph.store.schema import actors, counts, documents, edges, events, sentences
 
 # Export field names (the issue's JSONL contract) over the events table.
 EVENT_EXPORT_COLUMNS = (
@@ -145,32 +146,30 @@ def network(
 ) -> list[dict[str, Any]]:
     """Directed actor-to-actor edges: event count and mean Goldstein, most events first.
 
-    The edges are counted from the events alone (their actor indexes cover it) and
-    only the ``limit`` kept are joined to the actors' names."""
-    count = func.count().label("events")
-    edges = (
-        select(
-            events.c.source_actor.label("source"),
-            events.c.target_actor.label("target"),
-            count,
-            func.avg(events.c.goldstein).label("mean_goldstein"),
-            func.sum(case((events.c.quad_class <= 2, 1), else_=0)).label("cooperation"),
-            func.sum(case((events.c.quad_class >= 3, 1), else_=0)).label("conflict"),
-        )
-        .where(events.c.status == "fact", events.c.source_actor != events.c.target_actor)
-        .group_by(events.c.source_actor, events.c.target_actor)
+    Without dates the edges are read from the ``edges`` summary the writes keep
+    (:mod:`newsgraph.store.edges`); with dates they are counted from the events
+    (their actor indexes cover it). Only the ``limit`` kept are joined to the actors'
+    names."""
+    actor_id = find_actor(connection, actor)["id"] if actor else None
+    pairs: Any = edges
+    if since or until:
+        dated = _about(edge_aggregate(), events.c.source_actor, events.c.target_actor, actor_id)
+        if since:
+            dated = dated.where(events.c.date >= since)
+        if until:
+            dated = dated.where(events.c.date <= until)
+        pairs, actor_id = dated.subquery(), None
+    top = select(
+        pairs.c.source_actor.label("source"),
+        pairs.c.target_actor.label("target"),
+        pairs.c.events,
+        mean_goldstein(pairs).label("mean_goldstein"),
+        pairs.c.cooperation,
+        pairs.c.conflict,
     )
-    if actor:
-        actor_id = find_actor(connection, actor)["id"]
-        edges = edges.where(
-            or_(events.c.source_actor == actor_id, events.c.target_actor == actor_id)
-        )
-    if since:
-        edges = edges.where(events.c.date >= since)
-    if until:
-        edges = edges.where(events.c.date <= until)
+    top = _about(top, pairs.c.source_actor, pairs.c.target_actor, actor_id)
     top = (
-        edges.order_by(count.desc(), events.c.source_actor, events.c.target_actor)
+        top.order_by(pairs.c.events.desc(), pairs.c.source_actor, pairs.c.target_actor)
         .limit(limit)
         .subquery()
     )
@@ -193,3 +192,10 @@ def network(
         .order_by(top.c.events.desc(), top.c.source, top.c.target)
     )
     return [row._asdict() for row in connection.execute(statement)]
+
+
+def _about(statement: Select, source: Any, target: Any, actor_id: str | None) -> Select:
+    """``statement`` kept to rows where ``actor_id`` is the source or the target."""
+    if actor_id is None:
+        return statement
+    return statement.where(or_(source == actor_id, target == actor_id))

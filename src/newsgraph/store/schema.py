@@ -240,6 +240,24 @@ tones = Table(
     Column("word_count", Integer, nullable=False),
 )
 
+# The actor network summed per directed pair of distinct actors over the events that
+# network() counts (status "fact"), kept up to date by the writes (migration 0008), so
+# the whole network is read without aggregating every event. Goldstein scores (one
+# decimal on the CAMEO scale) are summed in tenths, as integers: exact in any order.
+edges = Table(
+    "edges",
+    metadata,
+    Column("source_actor", String(16), primary_key=True),
+    Column("target_actor", String(16), primary_key=True),
+    Column("events", Integer, nullable=False),
+    Column("goldstein_tenths", BigInteger, nullable=False),
+    Column("cooperation", Integer, nullable=False),
+    Column("conflict", Integer, nullable=False),
+    Index("ix_edges_target", "target_actor"),
+)
+# The heaviest edges first, for the top of the whole network without sorting it.
+Index("ix_edges_events", edges.c.events.desc(), edges.c.source_actor, edges.c.target_actor)
+
 # Per-document annotation tables, replaced whole when a document is annotated again.
 ANNOTATION_TABLES = (sentences, mentions, dates, places, quotes, events, counts, tones)
 

@@ -13,6 +13,7 @@ from sqlalchemy import Connection, select, update
 
 from newsgraph.model import AnnotatedArticle, Annotations, Article, EventRecord, Rejected
 from newsgraph.store.actors import ActorResolver
+from newsgraph.store.edges import document_edges, row_edges, update_edges
 from newsgraph.store.locking import lock_for_write
 from newsgraph.store.progress import FileMark, mark_files
 from newsgraph.store.schema import (
@@ -113,7 +114,9 @@ def write_annotations(
     fresh: bool = False,
 ) -> None:
     """Replace the document's annotation rows with ``annotations``. ``fresh``: the
-    document was inserted in this transaction, so it has no rows to delete yet."""
+    document was inserted in this transaction, so it has no rows to delete yet. The
+    actor network's ``edges`` lose the old events' contributions and gain the new."""
+    previous = {} if fresh else document_edges(connection, doc_id)
     if not fresh:
         for table in ANNOTATION_TABLES:
             connection.execute(table.delete().where(table.c.doc_id == doc_id))
@@ -168,6 +171,7 @@ def write_annotations(
     for table, values in rows.items():
         if values:
             connection.execute(dialect_insert(connection, table).on_conflict_do_nothing(), values)
+    update_edges(connection, previous, row_edges(rows[events]))
     connection.execute(
         update(documents)
         .where(documents.c.id == doc_id)
