@@ -22,7 +22,7 @@ from newsgraph.annotate.counts import (
 )
 from newsgraph.annotate.types import Count, register_extensions
 from newsgraph.errors import ConfigError
-from newsgraph.nlp import load_model
+from newsgraph.nlp import load_model, make_doc
 
 ARTICLES = Path(__file__).resolve().parents[2] / "examples" / "corpus_src" / "articles"
 DATA = Path(__file__).resolve().parents[2] / "src" / "newsgraph" / "data"
@@ -39,11 +39,7 @@ def nlp() -> Language:
 
 
 def annotate(nlp: Language, text: str) -> Doc:
-    doc = nlp.make_doc(text)
-    doc._.published = "2025-03-04"
-    for _name, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc
+    return nlp(make_doc(nlp, text, published="2025-03-04"))
 
 
 def found(nlp: Language, text: str) -> list[Found]:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 import newsgraph.annotate.dates  # noqa: F401  (registers the factory)
 from newsgraph.annotate.types import DateValue, register_extensions
 from newsgraph.errors import ConfigError
-from newsgraph.nlp import load_model
+from newsgraph.nlp import load_model, make_doc
 
 ARTICLES = Path(__file__).resolve().parents[2] / "examples" / "corpus_src" / "articles"
 TODAY = "2026-11-25"  # pinned: an undated text may not refer past "today"
@@ -32,11 +32,7 @@ def nlp() -> Language:
 
 
 def annotate(nlp: Language, text: str, published: str | None) -> Doc:
-    doc = nlp.make_doc(text)
-    doc._.published = published
-    for _name, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc
+    return nlp(make_doc(nlp, text, published=published))
 
 
 def found(nlp: Language, text: str, published: str | None = PUBLISHED) -> dict[str, DateValue]:

@@ -17,7 +17,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from newsgraph.annotate.tone import load_valences
 from newsgraph.annotate.types import Tone, register_extensions
-from newsgraph.nlp import load_model
+from newsgraph.nlp import load_model, make_doc
 
 ARTICLES = Path(__file__).resolve().parents[2] / "examples" / "corpus_src" / "articles"
 
@@ -42,11 +42,7 @@ def nlp() -> Language:
 
 
 def annotate(nlp: Language, text: str) -> Doc:
-    doc = nlp.make_doc(text)
-    doc._.published = "2025-03-04"
-    for _name, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc
+    return nlp(make_doc(nlp, text, published="2025-03-04"))
 
 
 def article_text(path: Path) -> str:
