@@ -50,8 +50,6 @@ bench: install
 	$(BIN)/python bench/ingest_corpus.py
 	$(BIN)/python bench/annotate_overhead.py
 	$(BIN)/python bench/eval_actors.py
-	$(BIN)/python bench/eval_quotes.py --split dev
-	$(BIN)/python bench/eval_events.py
 	$(BIN)/newsgraph eval --stage all
 
 screenshots: install
