@@ -186,10 +186,13 @@ class NumberPhrase:
 
 def number_phrases(doc: Doc) -> list[NumberPhrase]:
     """Every number written in ``doc``, in order, counts or not."""
+    # Plain lists of the token strings: the scan looks at each token several times.
+    lowers = [token.lower_ for token in doc]
+    texts = [token.text for token in doc]
     found: list[NumberPhrase] = []
     i = 0
-    while i < len(doc):
-        phrase = _vague_at(doc, i) or _exact_at(doc, i)
+    while i < len(lowers):
+        phrase = _vague_at(lowers, i) or _exact_at(lowers, texts, i)
         if phrase is None:
             i += 1
         else:
@@ -198,11 +201,11 @@ def number_phrases(doc: Doc) -> list[NumberPhrase]:
     return found
 
 
-def _vague_at(doc: Doc, i: int) -> NumberPhrase | None:
-    if doc[i].lower_ not in _VAGUE_WORDS:
+def _vague_at(lowers: list[str], i: int) -> NumberPhrase | None:
+    if lowers[i] not in _VAGUE_WORDS:
         return None
     for size in (3, 2, 1):
-        words = tuple(token.lower_ for token in doc[i : i + size])
+        words = tuple(lowers[i : i + size])
         if words in _VAGUE:
             end = i + (1 if words[-1] == "of" else size)  # "scores of": the "of" is not taken
             text = " ".join(words[: end - i])
@@ -210,19 +213,19 @@ def _vague_at(doc: Doc, i: int) -> NumberPhrase | None:
     return None
 
 
-def _exact_at(doc: Doc, i: int) -> NumberPhrase | None:
+def _exact_at(lowers: list[str], texts: list[str], i: int) -> NumberPhrase | None:
     words: list[str] = []
-    j = i
-    if doc[i].lower_ in ("a", "an") and i + 1 < len(doc) and doc[i + 1].lower_ in _MULTIPLIERS:
+    j, n = i, len(lowers)
+    if lowers[i] in ("a", "an") and i + 1 < n and lowers[i + 1] in _MULTIPLIERS:
         words, j = ["one"], i + 1
-    elif _DIGITS.fullmatch(doc[i].text):
-        words, j = [doc[i].text.replace(",", "")], i + 1
-    while j < len(doc):
-        lower = doc[j].lower_
+    elif _DIGITS.fullmatch(texts[i]):
+        words, j = [texts[i].replace(",", "")], i + 1
+    while j < n:
+        lower = lowers[j]
         if lower in _UNITS or lower in _TENS or lower in _MULTIPLIERS:
             words.append(lower)
             j += 1
-        elif words and j + 1 < len(doc) and _joins(words[-1], lower, doc[j + 1].lower_):
+        elif words and j + 1 < n and _joins(words[-1], lower, lowers[j + 1]):
             j += 1  # "twenty-three", "two hundred and fifty"
         else:
             break

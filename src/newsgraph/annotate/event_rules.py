@@ -485,6 +485,7 @@ def place_of(words: Clause, context: Context) -> str | None:
     nearby = {
         id(s): s
         for i in anchors
+        if _place_within(context, context.doc[i])
         for c in context.doc[i].subtree
         if (s := context.place_at.get(c.i))
     }
@@ -496,6 +497,13 @@ def place_of(words: Clause, context: Context) -> str | None:
                 values = (place.name, place.country, place.lat, place.lon)
                 return "|".join("" if v is None else str(v) for v in values)
     return None
+
+
+def _place_within(context: Context, token: Token) -> bool:
+    """Whether a place word lies between the edges of ``token``'s subtree (else there
+    is no need to walk the subtree, which makes a Token of every word in it)."""
+    low, high = token.left_edge.i, token.right_edge.i
+    return any(low <= i <= high for i in context.place_at)
 
 
 def document_context(doc: Doc) -> Context:

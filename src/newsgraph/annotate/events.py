@@ -184,17 +184,22 @@ def sentence_triggers(sentence: Span, lexicon: Lexicon, context: Context) -> lis
 
 
 def _trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
-    lemma = verb_lemma(token)
-    if token.pos_ in ("NOUN", "PROPN"):
+    # Cheap tests first: most tokens are not content words, and of those most are no
+    # pattern's head, so their clause is never built.
+    pos = token.pos_
+    if pos in ("NOUN", "PROPN"):
         pattern = noun_pattern(lexicon, token)
         return Trigger(token, pattern, clause(token), token.i + 1) if pattern else None
-    if token.pos_ == "ADJ":
-        patterns = lexicon.patterns("ADJ", lemma)
+    if pos == "ADJ":
+        patterns = lexicon.patterns("ADJ", verb_lemma(token))
         return _matched(token, patterns, clause(token)) if patterns else None
-    if token.pos_ != "VERB":
+    if pos != "VERB":
+        return None
+    lemma = verb_lemma(token)
+    patterns = lexicon.verbs(lemma)
+    if not patterns and lemma not in LIGHT_VERBS:
         return None
     words = clause(token)
-    patterns = lexicon.verbs(lemma)
     found = _matched(token, patterns, words) if patterns else None
     if found is None and lemma in LIGHT_VERBS:
         return _light_verb(token, words, lexicon)

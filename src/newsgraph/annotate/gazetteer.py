@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 __all__ = [
@@ -221,9 +221,13 @@ def org_names() -> list[str]:
 # --- normalisation --------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
     """The lookup key: accents folded, lower case, no leading "the", no trailing
-    possessive, no dots or quotes, single spaces ("The Élysée's" -> "elysee")."""
+    possessive, no dots or quotes, single spaces ("The Élysée's" -> "elysee").
+
+    Annotators ask for the same few thousand words and names over and over, so keys are
+    memoised (bounded, so memory stays flat over any corpus)."""
     text = fold_accents(text.replace("’", "'")).strip()
     text = _POSSESSIVE.sub("", text)
     text = _PUNCT.sub("", text)

@@ -32,7 +32,12 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from newsgraph.annotate.places_gazetteer import Candidate, Gazetteer, load_gazetteer, name_key
+from newsgraph.annotate.places_gazetteer import (
+    Candidate,
+    Gazetteer,
+    cached_name_key,
+    load_gazetteer,
+)
 from newsgraph.annotate.types import register_extensions
 
 SPANS_KEY = "places"
@@ -183,7 +188,7 @@ class _MentionFinder:
     def find(self, doc: Doc) -> list[_Mention]:
         places = [ent for ent in doc.ents if ent.label_ in PLACE_LABELS]
         evidence = _Evidence(
-            place_keys={name_key(ent.text) for ent in places},
+            place_keys={cached_name_key(ent.text) for ent in places},
             place_tokens={i for ent in places for i in range(ent.start, ent.end)},
         )
         found: list[_Mention] = []
@@ -252,7 +257,7 @@ class _MentionFinder:
         """Is an ORG or PERSON entity plainly a place? It is tagged as one elsewhere; a
         locative word comes before it or a place noun after it; it is listed with a place
         ("Pemba and Mueda"); or it is a country or a capital not also a common name."""
-        key = name_key(doc[start:end].text)
+        key = cached_name_key(doc[start:end].text)
         if (
             key in evidence.place_keys
             or _locative_before(doc, start)

@@ -74,18 +74,26 @@ class Gazetteer:
     max_words: int  # the most words in any name
 
     def lookup(self, text: str) -> tuple[Candidate, ...]:
-        return self.names.get(name_key(text), ())
+        return self.names.get(cached_name_key(text), ())
 
     def demonym(self, text: str) -> str | None:
-        return self.demonyms.get(name_key(text))
+        return self.demonyms.get(cached_name_key(text))
 
 
 def name_key(text: str) -> str:
     """The lookup form of a name: accents and case folded, spaces collapsed, a leading
     "the" and a trailing "'s" dropped."""
-    folded = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    key = " ".join("".join(ch for ch in folded if not unicodedata.combining(ch)).split())
+    if text.isascii():  # nothing to fold (most names): the same key, much faster
+        key = " ".join(text.split())
+    else:
+        folded = unicodedata.normalize("NFKD", text.replace("’", "'"))
+        key = " ".join("".join(ch for ch in folded if not unicodedata.combining(ch)).split())
     return key.casefold().removeprefix("the ").removesuffix("'s")
+
+
+# Lookups ask for the same few thousand names over and over: memoised, bounded so memory
+# stays flat over any corpus (building the gazetteer uses the plain function).
+cached_name_key = functools.lru_cache(maxsize=1 << 16)(name_key)
 
 
 def load_gazetteer(min_city_population: int = 15000) -> Gazetteer:
@@ -149,7 +157,7 @@ def _find_city(rows: list[Row], name: str) -> Row | None:
 
 def _usable_alternate(name: str) -> bool:
     """Latin-script, capitalised, not an all-capitals code (airport codes are alternates)."""
-    return bool(_LATIN_NAME.match(name)) and any(ch.islower() for ch in name)
+    return bool(_LATIN_NAME.match(name)) and any(map(str.islower, name))
 
 
 def _city_value(row: Row, iso3: str | None) -> PlaceValue:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from newsgraph.annotate.types import DocActor, Event
+from newsgraph.annotate.types import DocActor, Event, PlaceValue
 from newsgraph.model import (
     ActorRecord,
     Annotations,
@@ -22,13 +22,14 @@ def doc_annotations(doc: Doc) -> Annotations:
     """Sentences, actors, mentions, dates and places of a finished ``doc``."""
     sentence_of = _sentence_index(doc)
     actors = doc._.actors or {}
+    text = doc.text  # Span.text joins the span's tokens again: slice the text once read
     return Annotations(
         sentences=tuple(Sentence(i, s.start_char, s.end_char) for i, s in enumerate(doc.sents)),
         actors=tuple(_actor_record(a) for a in actors.values()),
         mentions=tuple(
             Mention(
                 actor_key=span._.actor,
-                text=span.text,
+                text=text[span.start_char : span.end_char],
                 start=span.start_char,
                 end=span.end_char,
                 sentence=sentence_of[span.start],
@@ -39,7 +40,7 @@ def doc_annotations(doc: Doc) -> Annotations:
         ),
         dates=tuple(
             DateMention(
-                text=span.text,
+                text=text[span.start_char : span.end_char],
                 start=span.start_char,
                 end=span.end_char,
                 sentence=sentence_of[span.start],
@@ -52,22 +53,13 @@ def doc_annotations(doc: Doc) -> Annotations:
             if span._.date is not None
         ),
         places=tuple(
-            PlaceMention(
-                text=span.text,
-                start=span.start_char,
-                end=span.end_char,
-                sentence=sentence_of[span.start],
-                name=span._.place.name,
-                country=span._.place.country,
-                lat=span._.place.lat,
-                lon=span._.place.lon,
-                kind=span._.place.kind,
-                geonameid=span._.place.geonameid,
-            )
+            _place_mention(span, place, text, sentence_of)
             for span in _spans(doc, "places")
-            if span._.place is not None
+            if (place := span._.place) is not None
         ),
-        quotes=tuple(_quote_record(span, sentence_of, actors) for span in _spans(doc, "quotes")),
+        quotes=tuple(
+            _quote_record(span, text, sentence_of, actors) for span in _spans(doc, "quotes")
+        ),
         events=tuple(
             _event_record(doc, i, event, sentence_of, actors)
             for i, event in enumerate(doc._.events or ())
@@ -116,9 +108,11 @@ def _event_record(
     )
 
 
-def _quote_record(span: Span, sentence_of: list[int], actors: dict[str, DocActor]) -> QuoteRecord:
+def _quote_record(
+    span: Span, text: str, sentence_of: list[int], actors: dict[str, DocActor]
+) -> QuoteRecord:
     return QuoteRecord(
-        text=span.text,
+        text=text[span.start_char : span.end_char],
         start=span.start_char,
         end=span.end_char,
         sentence=sentence_of[span.start],
@@ -128,6 +122,23 @@ def _quote_record(span: Span, sentence_of: list[int], actors: dict[str, DocActor
         cue=span._.cue,
         addressee=span._.addressee,
         addressee_key=span._.addressee_actor if span._.addressee_actor in actors else None,
+    )
+
+
+def _place_mention(
+    span: Span, place: PlaceValue, text: str, sentence_of: list[int]
+) -> PlaceMention:
+    return PlaceMention(
+        text=text[span.start_char : span.end_char],
+        start=span.start_char,
+        end=span.end_char,
+        sentence=sentence_of[span.start],
+        name=place.name,
+        country=place.country,
+        lat=place.lat,
+        lon=place.lon,
+        kind=place.kind,
+        geonameid=place.geonameid,
     )
 
 

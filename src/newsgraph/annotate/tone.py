@@ -21,7 +21,7 @@ boosters ("very"), capitals, "but" and punctuation, and scales a compound score 
 positive word. Words tagged as proper nouns, adpositions, determiners, pronouns,
 conjunctions, particles, auxiliaries or numbers are not scored: "like" in "like other
 cities", "no" in "no agreement", "Hope" as a name. The analyzer is never called; the
-work is one vectorised pass over the token array of each document.
+work is one pass over the token array of each document.
 """
 
 from __future__ import annotations
@@ -62,10 +62,6 @@ def load_valences() -> dict[str, float]:
     return valences
 
 
-def _ids(words: list[str]) -> np.ndarray:
-    return np.array(sorted(get_string_id(word) for word in words), dtype=np.uint64)
-
-
 def _percent(part: int, words: int) -> float:
     return 100.0 * part / words if words else 0.0
 
@@ -90,11 +86,15 @@ class ToneAnnotator:
     """Sets ``Doc._.tone`` and ``Doc._.sentence_tones`` (see the module docs)."""
 
     def __init__(self, valences: dict[str, float]) -> None:
-        self._positive = _ids([word for word, value in valences.items() if value > 0])
-        self._negative = _ids([word for word, value in valences.items() if value < 0])
-        self._self = _ids(list(FIRST_PERSON))
-        self._unscored = _pos_ids(UNSCORED_POS)
-        self._verb, self._pronoun = _pos_ids(("VERB",))[0], _pos_ids(("PRON",))[0]
+        # Hash of a lower-case word -> its column (positive, negative or self): one dict
+        # lookup a token (numpy's isin sorts the lexicon again on every call).
+        self._columns: dict[int, int] = {}
+        for word, value in valences.items():
+            if value:
+                self._columns[get_string_id(word)] = _POSITIVE if value > 0 else _NEGATIVE
+        self._self = {get_string_id(word) for word in FIRST_PERSON}
+        self._unscored = {IDS[tag] for tag in UNSCORED_POS}
+        self._verb, self._pronoun = IDS["VERB"], IDS["PRON"]
 
     def __call__(self, doc: Doc) -> Doc:
         running = self._running_totals(doc)
@@ -107,21 +107,20 @@ class ToneAnnotator:
 
     def _running_totals(self, doc: Doc) -> np.ndarray:
         """Row ``i``: the totals of tokens ``0:i`` (so ``len(doc) + 1`` rows)."""
-        table = doc.to_array([LOWER, IS_ALPHA, POS]).reshape(len(doc), 3)
-        lower, pos = table[:, 0], table[:, 2]
-        word = table[:, 1] == 1
-        scored = word & ~np.isin(pos, self._unscored)
+        table = doc.to_array([LOWER, IS_ALPHA, POS]).reshape(len(doc), 3).tolist()
         flags = np.zeros((len(doc) + 1, 5), dtype=np.int64)
-        flags[1:, _WORD] = word
-        flags[1:, _POSITIVE] = scored & np.isin(lower, self._positive)
-        flags[1:, _NEGATIVE] = scored & np.isin(lower, self._negative)
-        flags[1:, _VERB] = word & (pos == self._verb)
-        flags[1:, _SELF] = (pos == self._pronoun) & np.isin(lower, self._self)
+        columns, unscored = self._columns, self._unscored
+        for row, (lower, alpha, pos) in enumerate(table, start=1):
+            if pos == self._pronoun and lower in self._self:
+                flags[row, _SELF] = 1
+            if not alpha:
+                continue
+            flags[row, _WORD] = 1
+            if pos == self._verb:
+                flags[row, _VERB] = 1
+            if pos not in unscored and (column := columns.get(lower)) is not None:
+                flags[row, column] = 1
         return np.cumsum(flags, axis=0)
-
-
-def _pos_ids(tags: tuple[str, ...]) -> np.ndarray:
-    return np.array([IDS[tag] for tag in tags], dtype=np.uint64)
 
 
 def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
