@@ -48,7 +48,7 @@ bench: install
 	$(BIN)/python bench/end_to_end.py $(BENCH_FLAGS)
 	$(BIN)/python bench/query_latency.py $(BENCH_FLAGS)
 	$(BIN)/python bench/ingest_corpus.py
-	$(BIN)/python bench/annotate_overhead.py
+	$(BIN)/python bench/stage_costs.py
 	$(BIN)/python bench/eval_actors.py
 	$(BIN)/newsgraph eval --stage all
 
