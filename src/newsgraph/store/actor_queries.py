@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, Select, distinct, exists, func, or_, select
+from sqlalchemy import Connection, Select, bindparam, distinct, exists, func, or_, select
 
 from newsgraph.errors import NotFound
 from newsgraph.store.schema import actors, documents, mentions, sentences
@@ -73,6 +73,8 @@ def actor_profile(connection: Connection, name: str, *, limit: int = 20) -> dict
     """The actor, its mentions with their sentences, and the actors it appears beside."""
     actor = find_actor(connection, name)
     count = _mention_count(connection, actor["id"])
+    # One walk finds the newest documents for both the mentions and co-occurrence.
+    newest = newest_documents(connection, actor["id"], max(limit, CO_OCCURRING_DOCUMENTS), count)
     rows = connection.execute(
         select(
             mentions.c.doc_id,
@@ -95,21 +97,26 @@ def actor_profile(connection: Connection, name: str, *, limit: int = 20) -> dict
         .where(
             mentions.c.actor_id == actor["id"],
             # The newest mentions lie in the actor's newest documents (same order).
-            mentions.c.doc_id.in_(newest_documents(connection, actor["id"], limit, count)),
+            mentions.c.doc_id.in_(newest[:limit]),
         )
         .order_by(documents.c.published.desc().nulls_last(), mentions.c.doc_id, mentions.c.start)
         .limit(limit)
     )
     actor["mentions"] = [row._asdict() for row in rows]
     actor["mention_count"] = count
-    actor["co_occurring"] = co_occurring(connection, actor["id"], limit=limit, mentioned=count)
+    actor["co_occurring"] = co_occurring(
+        connection, actor["id"], limit=limit, newest=newest[:CO_OCCURRING_DOCUMENTS]
+    )
     return actor
 
 
-# Above this many mentions an actor is in a good share of all documents: its newest ones
-# are found fastest by walking the documents newest first (an index), below it by
-# sorting its own documents. Same answer either way; only the speed differs.
-_WALK_FROM = 2000
+# An actor's newest documents are found by walking all documents newest first (an
+# index), probing each for the actor, or by sorting the actor's own documents. Same
+# answer either way; only the speed differs. The walk probes about count x documents /
+# mentioned documents, the sort reads about ``mentioned``: walk when mentioned^2 >
+# _WALK_FACTOR x count x documents. (A fixed 2,000 mentions walked 15,000 documents
+# for an actor in 7% of 50,000: 213 ms on SQLite where sorting took 66.)
+_WALK_FACTOR = 1.0
 # Co-occurrence counts over at most this many of the actor's newest documents, so that
 # an actor mentioned in most of a million-event store still answers at once.
 CO_OCCURRING_DOCUMENTS = 1000
@@ -131,7 +138,7 @@ def newest_documents(
     )
     if mentioned is None:
         mentioned = _mention_count(connection, actor_id)
-    if mentioned > _WALK_FROM:
+    if _walks(connection, mentioned, count):
         statement = statement.where(
             exists().where(mentions.c.doc_id == documents.c.id, mentions.c.actor_id == actor_id)
         )
@@ -141,19 +148,46 @@ def newest_documents(
     return list(connection.execute(statement.limit(count)).scalars())
 
 
+def _walks(connection: Connection, mentioned: int, count: int) -> bool:
+    """Whether walking all documents finds the ``count`` newest of an actor mentioned
+    ``mentioned`` times sooner than sorting its own (see :data:`_WALK_FACTOR`)."""
+    if mentioned <= count:
+        return False  # in ``count`` documents at most: sorting them is instant
+    total = connection.execute(select(func.count()).select_from(documents)).scalar_one()
+    return mentioned * mentioned > _WALK_FACTOR * count * total
+
+
 def co_occurring(
-    connection: Connection, actor_id: str, *, limit: int = 20, mentioned: int | None = None
+    connection: Connection,
+    actor_id: str,
+    *,
+    limit: int = 20,
+    mentioned: int | None = None,
+    newest: list[str] | None = None,
 ) -> list[dict[str, Any]]:
     """Other actors mentioned in the same documents, by number of shared documents,
-    among the actor's :data:`CO_OCCURRING_DOCUMENTS` newest documents."""
-    docs = newest_documents(connection, actor_id, CO_OCCURRING_DOCUMENTS, mentioned)
-    shared = func.count(distinct(mentions.c.doc_id)).label("documents")
+    among the actor's :data:`CO_OCCURRING_DOCUMENTS` newest documents (``newest``,
+    when the caller has them already; ``mentioned``: the actor's mention count)."""
+    if newest is None:
+        newest = newest_documents(connection, actor_id, CO_OCCURRING_DOCUMENTS, mentioned)
+    # Each (document, actor) pair once, grouped in the order of ix_mentions_doc_actor
+    # (so read off the index without sorting or hashing the ~27,000 mentions of 1,000
+    # documents), then counted per actor: half the time of count(DISTINCT doc_id) on
+    # PostgreSQL. The ids are written into the statement: 1,000 bound parameters cost
+    # PostgreSQL more than the query itself.
+    ids = bindparam("newest", newest, expanding=True, literal_execute=True)
+    pairs = (
+        select(mentions.c.actor_id)
+        .where(mentions.c.doc_id.in_(ids), mentions.c.actor_id != actor_id)
+        .group_by(mentions.c.doc_id, mentions.c.actor_id)
+        .subquery()
+    )
+    shared = func.count().label("documents")
     # Count per actor id over the mentions first; join the names of the kept few only.
     top = (
-        select(mentions.c.actor_id, shared)
-        .where(mentions.c.doc_id.in_(docs), mentions.c.actor_id != actor_id)
-        .group_by(mentions.c.actor_id)
-        .order_by(shared.desc(), mentions.c.actor_id)
+        select(pairs.c.actor_id, shared)
+        .group_by(pairs.c.actor_id)
+        .order_by(shared.desc(), pairs.c.actor_id)
         .limit(limit)
         .subquery()
     )

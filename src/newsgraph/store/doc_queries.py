@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from newsgraph.store.event_queries import events_select
-from newsgraph.store.queries import DOCUMENT_ORDER, documents_query, get_document
+from newsgraph.store.queries import DOCUMENT_ORDER, documents_query, get_document, searching
 from newsgraph.store.quote_queries import quotes_select
 from newsgraph.store.record_queries import Row, event_item, page, quote_item
 from newsgraph.store.schema import (
@@ -37,7 +37,8 @@ def document_page(connection: Connection, *, limit: int, offset: int, **filters:
         .outerjoin(tones, tones.c.doc_id == documents.c.id)
         .order_by(*DOCUMENT_ORDER)
     )
-    return page(connection, statement, limit=limit, offset=offset, item=_document_item)
+    with searching(connection, filters.get("search")):
+        return page(connection, statement, limit=limit, offset=offset, item=_document_item)
 
 
 def _document_item(row: Row) -> Row:

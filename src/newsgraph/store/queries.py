@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 from sqlalchemy import Connection, Select, exists, false, func, select, text
@@ -20,6 +21,7 @@ from newsgraph.store.schema import (
     rejections,
     sentences,
 )
+from newsgraph.store.sql import without_seq_scans
 
 _LIST_COLUMNS = (
     documents.c.id,
@@ -116,7 +118,15 @@ def list_documents(
     statement = (
         documents_query(connection, **filters).order_by(*DOCUMENT_ORDER).limit(limit).offset(offset)
     )
-    return [row._asdict() for row in connection.execute(statement)]
+    with searching(connection, filters.get("search")):
+        return [row._asdict() for row in connection.execute(statement)]
+
+
+def searching(connection: Connection, search: str | None) -> AbstractContextManager:
+    """Where statements filtered by ``search`` run: on PostgreSQL, planned to read the
+    full-text index, never a sequential scan of the documents (see
+    :func:`newsgraph.store.sql.without_seq_scans`)."""
+    return without_seq_scans(connection) if search else nullcontext()
 
 
 def get_document(connection: Connection, doc_id: str) -> dict[str, Any]:

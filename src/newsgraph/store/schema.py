@@ -191,28 +191,28 @@ events = Table(
     Column("place_lon", Float),
     Column("tone", Float),
     Column("pattern", Text),
-    # Cover one actor's network edges, timeline and newest events (migration 0007).
-    Index(
-        "ix_events_source_edge",
-        "source_actor",
-        "status",
-        "date",
-        "target_actor",
-        "quad_class",
-        "goldstein",
-    ),
-    Index(
-        "ix_events_target_edge",
-        "target_actor",
-        "status",
-        "date",
-        "source_actor",
-        "quad_class",
-        "goldstein",
-    ),
     Index("ix_events_date", "date"),
     Index("ix_events_cameo", "cameo"),
 )
+
+
+def _edge_index(name: str, first: str, other: str) -> None:
+    """Cover one actor's network edges, timeline and newest events (migration 0007).
+    Newest first, undated last, is read from SQLite's ascending index walked backwards;
+    PostgreSQL's index holds that order itself (migration 0009), as walking an ascending
+    one backwards puts its undated rows first."""
+    date = {"sqlite": events.c.date, "postgresql": events.c.date.desc().nulls_last()}
+    for dialect, column in date.items():
+        columns = (events.c.status, column, events.c[other], events.c.quad_class)
+        Index(name, events.c[first], *columns, events.c.goldstein).ddl_if(dialect=dialect)
+
+
+_edge_index("ix_events_source_edge", "source_actor", "target_actor")
+_edge_index("ix_events_target_edge", "target_actor", "source_actor")
+# Documents newest first, undated last, ties by id: the listings' order (migration 0009;
+# on SQLite ix_documents_published walked backwards gives it).
+_newest = documents.c.published.desc().nulls_last()
+Index("ix_documents_newest", _newest, documents.c.id).ddl_if(dialect="postgresql")
 
 counts = Table(
     "counts",

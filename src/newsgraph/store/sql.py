@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, DateTime, Dialect, Executable, Table, TypeDecorator, func
+from sqlalchemy import (
+    Connection,
+    DateTime,
+    Dialect,
+    Executable,
+    Table,
+    TypeDecorator,
+    func,
+    text,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 
 
@@ -47,3 +58,24 @@ def contains_text(column: Any, text: str) -> Any:
     character taken literally (user text is words, not LIKE patterns)."""
     escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return func.lower(column).like(f"%{escaped}%", escape="\\")
+
+
+@contextmanager
+def without_seq_scans(connection: Connection) -> Iterator[None]:
+    """PostgreSQL: plan the statements run inside without a sequential scan of a table
+    an index can serve (the setting is put back after them; a no-op on SQLite).
+
+    For a full-text search: PostgreSQL's planner does not count what reading a document's
+    tsvector costs. Past ~2 kB a row's long values are TOASTed (compressed, stored
+    apart), so a sequential scan fetches and decompresses every document's vector: for
+    words in a third of 50,000 documents it rated that scan as cheap as the GIN index
+    and chose it (195 ms against 21). The GIN index can serve every search."""
+    if connection.dialect.name != "postgresql":
+        yield
+        return
+    # Local to the transaction: a failed statement's rollback also puts it back.
+    previous = connection.execute(
+        text("SELECT current_setting('enable_seqscan'), set_config('enable_seqscan', 'off', true)")
+    ).scalar_one()
+    yield
+    connection.execute(text("SELECT set_config('enable_seqscan', :v, true)"), {"v": previous})
