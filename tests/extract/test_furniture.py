@@ -4,13 +4,21 @@ the extractor hands them over."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.extract.furniture import is_menu_line, normalise_words, remove_furniture
+from newsgraph.extract.furniture import (
+    _BIO_TAIL,
+    _NAME,
+    _is_bio,
+    is_menu_line,
+    normalise_words,
+    remove_furniture,
+)
 
 LEDE = (
     "Thousands of smallholder tea farmers across Kenya's western highlands stopped "
@@ -374,6 +382,37 @@ def test_bio_of_given_author_with_lowercase_particle_goes(tmp_path: Path) -> Non
     bio = "Amina wa Kamau is a correspondent for the Meridian Post in Kampala."
     kept = clean(tmp_path, [LEDE, AGENCY, CLOSING, bio], author="Amina wa Kamau")
     assert kept == [LEDE, AGENCY, CLOSING]
+
+
+_BYLINES = st.sampled_from(["Amina wa Kamau", " (AP) Amina", "", "  ", "J.R. Stone", "a+b"])
+_BIO_PIECES = st.sampled_from(
+    [
+        "Amina wa Kamau",
+        "(AP) Amina",
+        "J.R. Stone",
+        "a+b",
+        " is a ",
+        "correspondent",
+        "—",
+        ".",
+        " reported from Kisumu",
+        "Joseph Kiprono",
+        " ",
+        "“",
+        "the",
+        "writer",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_BIO_PIECES, max_size=8).map("".join), _BYLINES)
+def test_bio_test_is_the_one_pattern_with_the_byline_in_it(text: str, author: str) -> None:
+    """_is_bio tries the byline name without compiling a pattern per page; it must agree
+    with the single pattern ``^\\W*(?:AUTHOR|NAME)TAIL`` it stands for."""
+    name = rf"(?:{re.escape(author.strip())}|{_NAME})" if author else _NAME
+    pattern = re.compile(rf"^\W*{name}{_BIO_TAIL}")
+    assert _is_bio(text, author) == bool(pattern.match(text))
 
 
 def test_name_is_a_sentence_mid_article_stays(tmp_path: Path) -> None:

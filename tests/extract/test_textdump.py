@@ -3,14 +3,23 @@
 
 from __future__ import annotations
 
+import calendar
 import textwrap
 from pathlib import Path
 
+import dateparser
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.extract.textdump import TextDump, is_date_line, parse_date, parse_text_dump
+from newsgraph.extract.textdump import (
+    DATEPARSER_SETTINGS,
+    TextDump,
+    _common_date,
+    is_date_line,
+    parse_date,
+    parse_text_dump,
+)
 
 BROWSER_SAVE = """\
 Saved from: https://www.meridianpost.example/world/africa/2025/03/04/kenya-tea-growers-strike
@@ -430,6 +439,37 @@ def test_is_date_line(text: str, expected: bool) -> None:
 )
 def test_parse_date(text: str, expected: str | None) -> None:
     assert parse_date(text) == expected
+
+
+def _dateparser_date(text: str) -> str | None:
+    parsed = dateparser.parse(text, languages=["en"], settings=DATEPARSER_SETTINGS)
+    return None if parsed is None else parsed.date().isoformat()
+
+
+def _common_shapes() -> list[str]:
+    """Every day of a leap year and some impossible days, in the shapes parse_date reads
+    without dateparser, plus near misses that must still reach it."""
+    texts = []
+    for month in range(1, 13):
+        full, short = calendar.month_name[month], calendar.month_abbr[month]
+        for day in (*range(1, 32), 0, 32):
+            texts += [
+                f"{day} {full} 2024",
+                f"{day:02d} {short.upper()} 2023",
+                f"{short} {day}, 2024",
+            ]
+            texts.append(f"2024-{month:02d}-{day:02d}T{day % 24:02d}:{day % 60:02d}:59+05:30")
+        texts += [f"7 {full} 1", f"7 {full} 0999", f"{full} 7, 9999", f"7 {full.lower()} 2025"]
+    texts += ["7 Sept 2025", "2025-03-04T23:59:59.123456-12:00", "2025-03-04T00:00Z"]
+    texts += ["2025-03-04T24:00:00Z", "2025-03-04T10:60Z", "2025-03-04T10:00+15:00", "7 May, 2025"]
+    return texts
+
+
+def test_parse_date_gives_what_dateparser_gives() -> None:
+    """The shortcuts for common shapes must not change a single result."""
+    texts = _common_shapes()
+    assert [parse_date(t) for t in texts] == [_dateparser_date(t) for t in texts]
+    assert sum(_common_date(t) is not None for t in texts) > 1000  # the shortcuts ran
 
 
 _DUMP_LINES = st.sampled_from(

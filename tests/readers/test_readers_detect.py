@@ -109,6 +109,15 @@ def test_plain_text_in_utf8_and_cp1252() -> None:
     assert detect_format(text.encode("cp1252") * 5) == "txt"
 
 
+@pytest.mark.parametrize(("controls", "expected"), [(0, "txt"), (5, "txt"), (6, None)])
+def test_text_holds_at_most_a_twentieth_of_control_characters(
+    controls: int, expected: str | None
+) -> None:
+    """Tabs, line and page breaks count as text; a bell (U+0007) does not."""
+    lines = ("Quay notes:\tdredging\r\nresumes\fMonday\v" * 10)[: 100 - controls]
+    assert detect_format((lines + "\x07" * controls).encode("utf-8")) == expected
+
+
 def test_markup_further_down_counts_only_with_an_html_suffix() -> None:
     head = b"Saved by an old crawler on 2023-11-04\n<html><body><p>Story</p></body></html>"
     assert detect_format(head, suffix=".html") == "html"

@@ -92,24 +92,26 @@ def _title_forms(title: str | None) -> set[str]:
     return {form for form in forms if form}
 
 
-def _is_title_repeat(paragraph: str, title_forms: set[str]) -> bool:
-    return bool(title_forms) and _norm(paragraph) in title_forms
+def _is_title_repeat(words: list[str], title_forms: set[str]) -> bool:
+    """``words``: the paragraph's :func:`normalise_words`."""
+    return bool(title_forms) and " ".join(words) in title_forms
 
 
 # --- 2. pull-quotes -----------------------------------------------------------------
 
 
-def _pull_quote_indexes(paragraphs: Sequence[str]) -> set[int]:
-    """Indexes of paragraphs that only repeat text found in a longer paragraph."""
-    words = [normalise_words(p) for p in paragraphs]
+def _pull_quote_indexes(paragraphs: Sequence[str], words: list[list[str]]) -> set[int]:
+    """Indexes of paragraphs that only repeat text found in a longer paragraph
+    (``words``: each paragraph's :func:`normalise_words`)."""
+    grams = [_grams(w) for w in words]
     # A paragraph outranks another when it is longer, or as long and earlier.
     ranks = [(len(w), -i) for i, w in enumerate(words)]
-    best_holder = _best_holder_by_gram(words, ranks)
+    best_holder = _best_holder_by_gram(grams, ranks)
     repeats = {
         i
         for i, w in enumerate(words)
         if len(w) >= PULL_QUOTE_MIN_WORDS
-        and _coverage(w, ranks[i], best_holder) >= PULL_QUOTE_COVERAGE
+        and _coverage(w, grams[i], ranks[i], best_holder) >= PULL_QUOTE_COVERAGE
     }
     return repeats | _repeated_short_sentences(paragraphs, words)
 
@@ -120,22 +122,26 @@ def _grams(words: list[str]) -> list[tuple[str, ...]]:
 
 
 def _best_holder_by_gram(
-    words: list[list[str]], ranks: list[tuple[int, int]]
+    grams: list[list[tuple[str, ...]]], ranks: list[tuple[int, int]]
 ) -> dict[tuple[str, ...], tuple[int, int]]:
     best: dict[tuple[str, ...], tuple[int, int]] = {}
-    for w, rank in zip(words, ranks, strict=True):
-        for gram in _grams(w):
+    for paragraph_grams, rank in zip(grams, ranks, strict=True):
+        for gram in paragraph_grams:
             if gram not in best or rank > best[gram]:
                 best[gram] = rank
     return best
 
 
 def _coverage(
-    words: list[str], rank: tuple[int, int], best_holder: dict[tuple[str, ...], tuple[int, int]]
+    words: list[str],
+    grams: list[tuple[str, ...]],
+    rank: tuple[int, int],
+    best_holder: dict[tuple[str, ...], tuple[int, int]],
 ) -> float:
-    """Share of ``words`` covered by six-word runs that an outranking paragraph holds."""
+    """Share of ``words`` covered by six-word runs (``grams``, the paragraph's own) that an
+    outranking paragraph holds."""
     covered = [False] * len(words)
-    for start, gram in enumerate(_grams(words)):
+    for start, gram in enumerate(grams):
         if best_holder[gram] > rank:
             covered[start : start + PULL_QUOTE_MIN_WORDS] = [True] * PULL_QUOTE_MIN_WORDS
     return sum(covered) / len(words)
@@ -144,16 +150,17 @@ def _coverage(
 def _repeated_short_sentences(paragraphs: Sequence[str], words: list[list[str]]) -> set[int]:
     """Short paragraphs (3-5 words) that are a whole sentence of a longer paragraph, or,
     when in quotation marks, any run of its words (``“in this business that matters”``)."""
+    short = [i for i, w in enumerate(words) if 3 <= len(w) < PULL_QUOTE_MIN_WORDS]
+    if not short:  # the sentences below are only needed to judge a short paragraph
+        return set()
     sentences: set[str] = set()
     for paragraph, w in zip(paragraphs, words, strict=True):
         if len(w) >= PULL_QUOTE_MIN_WORDS:
             sentences.update(_norm(s) for s in _SENTENCE_END.split(paragraph))
     long_texts = [f" {' '.join(w)} " for w in words if len(w) >= PULL_QUOTE_MIN_WORDS]
     repeats: set[int] = set()
-    for i, w in enumerate(words):
-        if not 3 <= len(w) < PULL_QUOTE_MIN_WORDS:
-            continue
-        text = " ".join(w)
+    for i in short:
+        text = " ".join(words[i])
         quoted = bool(_QUOTED.match(paragraphs[i]))
         if text in sentences or (quoted and any(f" {text} " in t for t in long_texts)):
             repeats.add(i)
@@ -232,7 +239,8 @@ _INTERSTITIAL = re.compile(
 
 
 def _is_interstitial(paragraph: str) -> bool:
-    return _word_count(paragraph) <= 25 and bool(_INTERSTITIAL.match(paragraph))
+    # The anchored pattern first: it fails at once on nearly every paragraph.
+    return bool(_INTERSTITIAL.match(paragraph)) and _word_count(paragraph) <= 25
 
 
 _SIGNUP = re.compile(
@@ -253,7 +261,7 @@ def _newsletter_blocks(paragraphs: Sequence[str]) -> set[int]:
     (``The Daily Catch-Up: all the news, straight to your inbox.``)."""
     dropped: set[int] = set()
     for i, paragraph in enumerate(paragraphs):
-        if _word_count(paragraph) > 12 or not _SIGNUP.match(paragraph):
+        if not _SIGNUP.match(paragraph) or _word_count(paragraph) > 12:
             continue
         dropped.add(i)
         following = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
@@ -329,10 +337,12 @@ _NOTICE = re.compile(
 _CRUMB_SEPARATOR = re.compile(r"\s+[>›»/]\s+|\s*[|•·]\s*")
 
 
-def is_menu_line(paragraph: str) -> bool:
+def is_menu_line(paragraph: str, words: list[str] | None = None) -> bool:
     """True for a navigation, widget or notice line: ``Share``, ``Most read``,
-    ``Home > World > Africa``, ``World | Africa``, ``Copyright 2025 ...``."""
-    words = normalise_words(paragraph)
+    ``Home > World > Africa``, ``World | Africa``, ``Copyright 2025 ...``.
+    ``words``: the paragraph's :func:`normalise_words`, when the caller has them."""
+    if words is None:
+        words = normalise_words(paragraph)
     if not words:
         return bool(paragraph.strip())  # a line of symbols only (``***``, ``|``)
     if _NOTICE.match(paragraph):
@@ -375,19 +385,21 @@ def _is_breadcrumb(paragraph: str) -> bool:
     return any(_norm(p) in _MENU_PHRASES for p in parts)
 
 
-def _leading_menu(paragraphs: Sequence[str], kept: list[int]) -> set[int]:
+def _leading_menu(paragraphs: Sequence[str], words: list[list[str]], kept: list[int]) -> set[int]:
     dropped: set[int] = set()
     for i in kept:
-        if not is_menu_line(paragraphs[i]):
+        if not is_menu_line(paragraphs[i], words[i]):
             break
         dropped.add(i)
     return dropped
 
 
-def _trailing_related_block(paragraphs: Sequence[str], kept: list[int]) -> set[int]:
+def _trailing_related_block(
+    paragraphs: Sequence[str], words: list[list[str]], kept: list[int]
+) -> set[int]:
     """A ``Related`` / ``Most read`` heading followed only by short headline lines."""
     for position, i in enumerate(kept):
-        if _norm(paragraphs[i]) not in _RELATED_HEADINGS:
+        if " ".join(words[i]) not in _RELATED_HEADINGS:
             continue
         rest = kept[position + 1 :]
         if all(_word_count(paragraphs[j]) <= RELATED_ITEM_MAX_WORDS for j in rest):
@@ -413,19 +425,36 @@ _STAFF_CREDIT = re.compile(
 )
 
 
-def _bio_pattern(author: str | None) -> re.Pattern[str]:
-    name = _NAME if not author else rf"(?:{re.escape(author.strip())}|{_NAME})"
-    return re.compile(rf"^\W*{name}{_BIO_TAIL}")
+_NAMED_BIO = re.compile(rf"^\W*{_NAME}{_BIO_TAIL}")
+_BIO_TAIL_AT = re.compile(_BIO_TAIL)
+_LEADING_NON_WORD = re.compile(r"\W*")
 
 
-def _is_bio_or_credit(paragraph: str, bio: re.Pattern[str]) -> bool:
+def _is_bio(paragraph: str, author: str | None) -> bool:
+    """Does ``paragraph`` match ``^\\W*(?:AUTHOR|NAME)TAIL``? Tried as two patterns, the
+    byline name by plain string comparison: compiling a pattern that holds each page's
+    author took about a millisecond a page, more than the rest of this module."""
+    if _NAMED_BIO.match(paragraph):
+        return True
+    if not author:
+        return False
+    name = author.strip()
+    lead = _LEADING_NON_WORD.match(paragraph).end()  # type: ignore[union-attr]
+    # Every start the regex's backtracking ``\W*`` could give the name.
+    return any(
+        paragraph.startswith(name, start) and _BIO_TAIL_AT.match(paragraph, start + len(name))
+        for start in range(lead + 1)
+    )
+
+
+def _is_bio_or_credit(paragraph: str, author: str | None) -> bool:
     if _word_count(paragraph) > BIO_MAX_WORDS:
         return False
-    return bool(bio.match(paragraph) or _STAFF_CREDIT.match(paragraph))
+    return _is_bio(paragraph, author) or bool(_STAFF_CREDIT.match(paragraph))
 
 
 def _trailing_widgets_and_bios(
-    paragraphs: Sequence[str], kept: list[int], bio: re.Pattern[str]
+    paragraphs: Sequence[str], words: list[list[str]], kept: list[int], author: str | None
 ) -> set[int]:
     """Walk back from the end, dropping menu, bio and staff-credit lines while at most
     :data:`TAIL_CONTENT` content paragraphs follow them."""
@@ -433,7 +462,7 @@ def _trailing_widgets_and_bios(
     content_after = 0
     for i in reversed(kept):
         text = paragraphs[i]
-        if is_menu_line(text) or _is_bio_or_credit(text, bio):
+        if is_menu_line(text, words[i]) or _is_bio_or_credit(text, author):
             dropped.add(i)
         else:
             content_after += 1
@@ -454,24 +483,27 @@ def remove_furniture(
     author bio be recognised even when the name is not two or three capitalised words.
     See the module docstring for the rules.
     """
-    dropped = _dropped_anywhere(paragraphs, _title_forms(title))
+    words = [normalise_words(p) for p in paragraphs]  # once: most rules compare them
+    dropped = _dropped_anywhere(paragraphs, words, _title_forms(title))
     kept = [i for i in range(len(paragraphs)) if i not in dropped]
-    dropped |= _leading_menu(paragraphs, kept)
-    dropped |= _trailing_related_block(paragraphs, kept)
+    dropped |= _leading_menu(paragraphs, words, kept)
+    dropped |= _trailing_related_block(paragraphs, words, kept)
     kept = [i for i in kept if i not in dropped]
-    dropped |= _trailing_widgets_and_bios(paragraphs, kept, _bio_pattern(author))
+    dropped |= _trailing_widgets_and_bios(paragraphs, words, kept, author)
     for i in sorted(dropped):
         log.debug("furniture removed: %r", paragraphs[i][:80])
     return [p for i, p in enumerate(paragraphs) if i not in dropped]
 
 
-def _dropped_anywhere(paragraphs: Sequence[str], title_forms: set[str]) -> set[int]:
+def _dropped_anywhere(
+    paragraphs: Sequence[str], words: list[list[str]], title_forms: set[str]
+) -> set[int]:
     """Rules that hold wherever the paragraph sits: 1-5 and empty paragraphs."""
-    dropped = _pull_quote_indexes(paragraphs) | _newsletter_blocks(paragraphs)
+    dropped = _pull_quote_indexes(paragraphs, words) | _newsletter_blocks(paragraphs)
     for i, paragraph in enumerate(paragraphs):
         if (
             not paragraph.strip()
-            or _is_title_repeat(paragraph, title_forms)
+            or _is_title_repeat(words[i], title_forms)
             or _is_caption(paragraph)
             or _is_follow_line(paragraph)
             or _is_interstitial(paragraph)

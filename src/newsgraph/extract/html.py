@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import trafilatura
+from trafilatura.settings import Extractor
 
 log = logging.getLogger(__name__)
 
@@ -35,19 +37,9 @@ class HtmlParts:
     declared_language: str | None
 
 
-def parse_html(html: str, *, max_tree_size: int | None = None) -> HtmlParts | None:
+def parse_html(html: str) -> HtmlParts | None:
     """Run trafilatura; ``None`` means it found no main text (the caller says why)."""
-    document = trafilatura.bare_extraction(
-        defuse(html),
-        with_metadata=True,
-        include_comments=False,
-        include_images=False,
-        include_tables=True,
-        include_links=False,
-        deduplicate=False,
-        date_extraction_params=_DATE_PARAMS,
-        max_tree_size=max_tree_size,
-    )
+    document = trafilatura.bare_extraction(defuse(html), options=_extractor())
     if document is None or not (document.text or "").strip():
         return None
     return HtmlParts(
@@ -58,6 +50,23 @@ def parse_html(html: str, *, max_tree_size: int | None = None) -> HtmlParts | No
         published=_clean(document.date),
         canonical_url=_clean(document.url),
         declared_language=_clean(document.language),
+    )
+
+
+@functools.cache
+def _extractor() -> Extractor:
+    """trafilatura's options, built once: ``bare_extraction`` would otherwise build them
+    from its keyword arguments and its settings file for every page. trafilatura copies
+    them before it changes any (its recall retry)."""
+    return Extractor(
+        output_format="python",
+        with_metadata=True,
+        comments=False,
+        images=False,
+        tables=True,
+        links=False,
+        dedup=False,
+        date_params=_DATE_PARAMS,
     )
 
 

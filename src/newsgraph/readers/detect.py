@@ -65,6 +65,8 @@ _META_CHARSET = re.compile(
 _XML_ENCODING = re.compile(rb"""\A\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
 _META_WINDOW = 4096
 _PRINTABLE_SHARE = 0.95
+_LAYOUT = "\t\n\r\f\v"  # not printable, yet text
+_LAYOUT_CONTROLS = str.maketrans("", "", _LAYOUT)
 _MIB = 1024 * 1024
 _TIE_ORDER = {"utf_8": 0, "cp1252": 1}
 # Labels that browsers read as a wider codec (WHATWG Encoding Standard).
@@ -274,7 +276,10 @@ def _is_text(data: bytes) -> bool:
         text = _detect(data)
     if text is None:
         return False
-    printable = sum(1 for ch in text if ch.isprintable() or ch in "\t\n\r\f\v")
+    if text and text.translate(_LAYOUT_CONTROLS).isprintable():
+        return True  # the common case, without a Python step per character
+    layout = sum(text.count(ch) for ch in _LAYOUT)
+    printable = sum(map(str.isprintable, text)) + layout
     return printable >= _PRINTABLE_SHARE * max(len(text), 1)
 
 
