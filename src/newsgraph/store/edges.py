@@ -77,41 +77,55 @@ def row_edges(rows: Iterable[Mapping[str, Any]]) -> dict[Pair, Sums]:
     return {pair: tuple(sums) for pair, sums in found.items()}
 
 
-def update_edges(
-    connection: Connection, removed: Mapping[Pair, Sums], added: Mapping[Pair, Sums]
-) -> None:
-    """Take ``removed`` off ``edges`` and put ``added`` on; drop pairs left with none."""
-    delta: dict[Pair, list] = {}
-    for sign, contributions in ((-1, removed), (1, added)):
+class EdgeChanges:
+    """What one transaction takes off ``edges`` and puts on, summed per pair, then
+    applied in one upsert: the end state is the same as applying each document's
+    changes in turn (the sums are integers; a pair that a document empties and a later
+    one fills again keeps the later sums either way)."""
+
+    def __init__(self) -> None:
+        self._delta: dict[Pair, list[int]] = {}
+
+    def remove(self, contributions: Mapping[Pair, Sums]) -> None:
+        self._add(contributions, -1)
+
+    def add(self, contributions: Mapping[Pair, Sums]) -> None:
+        self._add(contributions, 1)
+
+    def _add(self, contributions: Mapping[Pair, Sums], sign: int) -> None:
         for pair, sums in contributions.items():
-            total = delta.setdefault(pair, [0, 0, 0, 0])
+            total = self._delta.setdefault(pair, [0, 0, 0, 0])
             for i, value in enumerate(sums):
                 total[i] += sign * value
-    changed = [
-        {"source_actor": s, "target_actor": t, **dict(zip(SUM_COLUMNS, sums, strict=True))}
-        for (s, t), sums in delta.items()
-        if any(sums)
-    ]
-    if not changed:
-        return
-    insert = dialect_insert(connection, edges)
-    connection.execute(
-        insert.on_conflict_do_update(
-            index_elements=[edges.c.source_actor, edges.c.target_actor],
-            set_={name: edges.c[name] + insert.excluded[name] for name in SUM_COLUMNS},
-        ),
-        changed,
-    )
-    shrunk = [row for row in changed if row["events"] < 0]
-    if shrunk:
+
+    def apply(self, connection: Connection) -> None:
+        """Write the changes to ``edges``; drop pairs left with no events."""
+        changed = [
+            {"source_actor": s, "target_actor": t, **dict(zip(SUM_COLUMNS, sums, strict=True))}
+            for (s, t), sums in self._delta.items()
+            if any(sums)
+        ]
+        self._delta = {}
+        if not changed:
+            return
+        insert = dialect_insert(connection, edges)
         connection.execute(
-            edges.delete().where(
-                edges.c.source_actor == bindparam("s"),
-                edges.c.target_actor == bindparam("t"),
-                edges.c.events <= 0,
+            insert.on_conflict_do_update(
+                index_elements=[edges.c.source_actor, edges.c.target_actor],
+                set_={name: edges.c[name] + insert.excluded[name] for name in SUM_COLUMNS},
             ),
-            [{"s": row["source_actor"], "t": row["target_actor"]} for row in shrunk],
+            changed,
         )
+        shrunk = [row for row in changed if row["events"] < 0]
+        if shrunk:
+            connection.execute(
+                edges.delete().where(
+                    edges.c.source_actor == bindparam("s"),
+                    edges.c.target_actor == bindparam("t"),
+                    edges.c.events <= 0,
+                ),
+                [{"s": row["source_actor"], "t": row["target_actor"]} for row in shrunk],
+            )
 
 
 def rebuild_edges(connection: Connection) -> None:

@@ -11,7 +11,6 @@ from sqlalchemy import (
     Connection,
     DateTime,
     Dialect,
-    Executable,
     Table,
     TypeDecorator,
     func,
@@ -24,13 +23,6 @@ def dialect_insert(connection: Connection, table: Table) -> Any:
     """An INSERT that knows ON CONFLICT on both backends."""
     dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
     return dialect.insert(table)
-
-
-def inserted_rows(connection: Connection, statement: Executable) -> int:
-    """Run an INSERT ... ON CONFLICT DO NOTHING and return how many rows it added.
-    SQLAlchemy keeps an INSERT's rowcount only when asked (psycopg reports -1 otherwise,
-    which reads as "added" and turned every re-ingest into a new source)."""
-    return connection.execute(statement.execution_options(preserve_rowcount=True)).rowcount
 
 
 class UTCDateTime(TypeDecorator):
