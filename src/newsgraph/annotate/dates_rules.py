@@ -406,12 +406,16 @@ class Rule:
     name: str
     pattern: re.Pattern[str]
     build: Builder
+    # Strings one of which every match contains, in lower case: a text (lower-cased)
+    # without any is not scanned at all. Most texts have no "ago" and no season.
+    needs: tuple[str, ...] = ()
 
 
-def _rule(name: str, first: str, pattern: str, build: Builder) -> Rule:
+def _rule(name: str, first: str, pattern: str, build: Builder, needs: str = "") -> Rule:
     """A rule whose matches begin with one of the characters ``first`` (a character
-    class): checked first, it spares the full pattern at almost every position."""
-    return Rule(name, re.compile(f"(?=[{first}])(?:{pattern})"), build)
+    class): checked first, it spares the full pattern at almost every position.
+    ``needs``: see :attr:`Rule.needs` (space-separated)."""
+    return Rule(name, re.compile(f"(?=[{first}])(?:{pattern})"), build, tuple(needs.split()))
 
 
 _D1, _D2 = _DAY.replace("(?:", "(?P<d1>", 1), _DAY.replace("(?:", "(?P<d2>", 1)
@@ -424,6 +428,7 @@ RULES: tuple[Rule, ...] = (
         r"\d",
         r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})(?![\d/])",
         _numeric,
+        needs="/",
     ),
     _rule(
         "day_range",
@@ -522,12 +527,14 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:(?P<shift>(?i:last|next|this|the))\s+)?(?P<s>(?i:spring|summer|autumn|winter|fall))"
         rf"(?:(?:\s+of)?\s+(?P<y>{_YEAR}))?\b",
         _season,
+        needs="spring summer autumn winter fall",
     ),
     _rule(
         "decade",
         r"tTeEmMlL\d",
         r"\b(?:(?i:the)\s+)?(?:(?P<part>(?i:early|mid|late))[-\s]+)?(?P<dec>(?:1[5-9]|20)\d0)['’]?s\b",
         _decade,
+        needs="0s 0's 0’s",
     ),
     _rule(
         "relative_day",
@@ -535,12 +542,14 @@ RULES: tuple[Rule, ...] = (
         rf"\b(?:(?P<w>(?i:today|tonight|yesterday|tomorrow))(?:\s+{_DAYTIME})?\b"
         r"|(?P<w_>(?i:this))\s+(?i:morning|afternoon|evening)\b|(?P<w__>(?i:last))\s+night\b)",
         _relative_day,
+        needs="today yesterday tomorrow morning afternoon evening night",
     ),
     _rule(
         "ago",
         r"\daAoOtTfFsSeEnN",
         rf"\b{_NUM}\s+(?P<u>(?i:day|week|month|year|decade))s?\s+(?i:ago)\b",
         _ago,
+        needs="ago",
     ),
     _rule(
         "period",
@@ -561,6 +570,7 @@ RULES: tuple[Rule, ...] = (
         r"tT",
         rf"\b(?i:the)\s+(?i:past|last)\s+(?:{_NUM}\s+)?(?P<u>(?i:day|week|month|year|decade))s?\b",
         _past_span,
+        needs="past last",
     ),
     _rule(
         "weekday_shift",
@@ -585,7 +595,11 @@ def _span(m: re.Match[str]) -> tuple[int, int]:
 
 
 def _matches(text: str) -> Iterator[tuple[int, int, int, Expr]]:
+    # (?i:...) also matches these two letters, which lower() leaves as they are
+    lowered = text.lower().replace("ı", "i").replace("ſ", "s")
     for priority, rule in enumerate(RULES):
+        if rule.needs and not any(word in lowered for word in rule.needs):
+            continue
         for m in rule.pattern.finditer(text):
             expr = rule.build(m)
             if expr is not None:
