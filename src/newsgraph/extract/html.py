@@ -14,10 +14,22 @@ from trafilatura.settings import Extractor
 log = logging.getLogger(__name__)
 
 _DATE_PARAMS = {"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%d"}
-# A start tag as libxml2 reads it: quoted values may hold < and >; an unclosed tag ends
-# at the next < or at the end. Possessive quantifiers: one linear pass, no backtracking.
-_START_TAG = re.compile(r"""<([A-Za-z][\w:-]*+)(?:[^<>"']++|"[^"]*+"|'[^']*+')*+(?:>|(?=<)|\Z)""")
-_QUOTED = re.compile(r""""[^"]*+"|'[^']*+'""")
+# A start tag as libxml2 reads it: a quote opens a value only right after "=" (elsewhere,
+# as in content=“x" or a script's "<b"+"r>", it is a plain character), and a quoted
+# value may hold < and >; an unclosed tag ends at the next < or at the end. Possessive
+# quantifiers: one linear pass, no backtracking. A comment is matched as its start only.
+_QUOTED_VALUE = r"""=\s*+(?:"[^"]*+"|'[^']*+')"""
+_START_TAG = re.compile(
+    r"""<!--|<([A-Za-z][\w:-]*+)(?:[^<>"'=]++|""" + _QUOTED_VALUE + r"""|[="'])*+(?:>|(?=<)|\Z)"""
+)
+_QUOTED = re.compile(_QUOTED_VALUE)
+# Where libxml2 reads no tags, up to where it ends them at the latest: a comment (also at
+# "--!>"; "<!-->" is a whole one) and the text of a script or a style element.
+_COMMENT_END = re.compile("--!?>")
+_RAW_TEXT_END = {
+    "script": re.compile("</script", re.IGNORECASE),
+    "style": re.compile("</style", re.IGNORECASE),
+}
 _LONG_TAG = 1024  # characters; shorter tags cannot hold enough attributes to matter
 _MAX_ATTRIBUTES = 100
 # http:// or https:// and at least the first character of a host name.
@@ -75,16 +87,28 @@ def defuse(html: str) -> str:
 
     libxml2 checks each new attribute against all the earlier ones of its tag, so one
     tag with 40,000 attributes keeps lxml busy for half a minute inside C, where
-    ``max_seconds_per_article`` cannot stop it. No real tag has a hundred attributes."""
+    ``max_seconds_per_article`` cannot stop it. No real tag has a hundred attributes.
 
-    def shorten(match: re.Match[str]) -> str:
-        tag = match.group(0)
-        if len(tag) < _LONG_TAG or len(_QUOTED.sub("", tag).split()) <= _MAX_ATTRIBUTES:
-            return tag
-        log.debug("dropping the attributes of a <%s> tag %d characters long", match[1], len(tag))
-        return f"<{match.group(1)}>"
-
-    return _START_TAG.sub(shorten, html)
+    Tags are looked for only where libxml2 reads tags: a script's ``a<b && c="...``, a
+    stray quote (``content=“x"``) or a comment is no tag, and taking one for a tag of a
+    hundred attributes cut the article text after it too (10,000s of characters)."""
+    kept: list[str] = []
+    done = pos = 0
+    while match := _START_TAG.search(html, pos):
+        name, tag, pos = match[1], match[0], match.end()
+        if name and len(tag) >= _LONG_TAG and len(_QUOTED.sub("=", tag).split()) > _MAX_ATTRIBUTES:
+            log.debug("dropping the attributes of a <%s> tag %d characters long", name, len(tag))
+            kept += [html[done : match.start()], f"<{name}>"]
+            done = pos
+        if name is None:  # "<!--"
+            end = _COMMENT_END.search(html, match.start() + 2)
+        elif tag.endswith(">") and (raw_text := _RAW_TEXT_END.get(name.lower())):
+            end = raw_text.search(html, pos)
+        else:  # tags go on (also after a start tag cut short at "<")
+            continue
+        pos = end.end() if end else len(html)
+    kept.append(html[done:])
+    return "".join(kept)
 
 
 def split_authors(raw: str | None) -> tuple[str, ...]:
