@@ -47,7 +47,7 @@ from newsgraph.annotate.dates_rules import (
     parse_expression,
     worth_fallback,
 )
-from newsgraph.annotate.types import DateValue, register_extensions
+from newsgraph.annotate.types import DateValue, doc_text, register_extensions
 from newsgraph.errors import ConfigError
 
 log = logging.getLogger(__name__)
@@ -184,7 +184,7 @@ class DateAnnotator:
     def _find(self, doc: Doc) -> tuple[list[tuple[Span, Expr]], list[Span]]:
         """Rule matches snapped to tokens, then the DATE/TIME entities they missed:
         parsed by the rules when one reads the whole entity, else left for dateparser."""
-        text, taken = doc.text, bytearray(len(doc))
+        text, taken = doc_text(doc), bytearray(len(doc))
         found: list[tuple[Span, Expr]] = []
         for hit in find_expressions(text):
             span = doc.char_span(hit.start, hit.end, label="DATE", alignment_mode="expand")

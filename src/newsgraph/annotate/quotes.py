@@ -63,7 +63,7 @@ from newsgraph.annotate.attribution import (
 )
 from newsgraph.annotate.quote_marks import Passage, find_passages, is_headline, paragraphs
 from newsgraph.annotate.reported import Lexicon, lexicon, reported_clauses
-from newsgraph.annotate.types import register_extensions
+from newsgraph.annotate.types import doc_text, register_extensions
 
 log = logging.getLogger(__name__)
 
@@ -174,7 +174,7 @@ class _Reader:
 
     def __init__(self, doc: Doc, options: Quotes) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token: read it once
+        self.text = doc_text(doc)
         self.options = options
         self.lexicon: Lexicon = options.lexicon
         self.mentions = Mentions(doc)

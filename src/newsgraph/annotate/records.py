@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from newsgraph.annotate.types import DocActor, Event, PlaceValue
+from newsgraph.annotate.types import DocActor, Event, PlaceValue, doc_text
 from newsgraph.model import (
     ActorRecord,
     Annotations,
@@ -22,7 +22,7 @@ def doc_annotations(doc: Doc) -> Annotations:
     """Sentences, actors, mentions, dates and places of a finished ``doc``."""
     sentence_of = _sentence_index(doc)
     actors = doc._.actors or {}
-    text = doc.text  # Span.text joins the span's tokens again: slice the text once read
+    text = doc_text(doc)  # slices of it, rather than Span.text (a join of tokens)
     return Annotations(
         sentences=tuple(Sentence(i, s.start_char, s.end_char) for i, s in enumerate(doc.sents)),
         actors=tuple(_actor_record(a) for a in actors.values()),

@@ -112,6 +112,24 @@ class Count:
 Tone = ToneRecord
 
 
+_TEXT_KEY = ("newsgraph", "text")
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per document: spaCy joins every token's text again on
+    each access (a Token object made for each word). :func:`newsgraph.nlp.make_doc`
+    stores the text it was given, which is the same string."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Record ``text`` as ``doc``'s text for :func:`doc_text` (the text it was made from)."""
+    doc.user_data[_TEXT_KEY] = text
+
+
 def register_extensions() -> None:
     """Declare newsgraph's extensions on Doc and Span (safe to call many times).
 
