@@ -8,7 +8,10 @@ the frozen object that carries the values through the stages.
 from __future__ import annotations
 
 import os
+import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import ConfigError
@@ -29,6 +32,25 @@ def available_cores() -> int:
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0)) or 1
     return os.cpu_count() or 1
+
+
+def default_cache_dir() -> str:
+    """``$XDG_CACHE_HOME/newsgraph``, else ``~/.cache/newsgraph`` (a temporary
+    directory's ``newsgraph-cache`` when there is no home)."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # the XDG spec: a relative value is ignored
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:
+            return str(Path(tempfile.gettempdir()) / "newsgraph-cache")
+    return str(Path(base) / "newsgraph")
+
+
+def cache_directory(environ: Mapping[str, str] | None = None) -> Path:
+    """The ``cache_dir`` setting as a process reads it when it first loads its data
+    (the annotators are built without :class:`Options`, so from the environment)."""
+    env = os.environ if environ is None else environ
+    return Path(env.get(str(setting("cache_dir").env)) or default_cache_dir())
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -92,6 +114,14 @@ SETTINGS: tuple[Setting, ...] = (
         "default: the CPU cores this process may use. 1 runs everything in-process.",
         env="NEWSGRAPH_WORKERS",
     ),
+    Setting(
+        "cache_dir",
+        default_cache_dir(),
+        "Directory of files that spare each process rebuilding the places gazetteer and "
+        "the language model (a few seconds of CPU); named by a digest of their inputs, so "
+        "never stale, and safe to delete. Unwritable: everything is built in memory.",
+        env="NEWSGRAPH_CACHE_DIR",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -110,6 +140,7 @@ class Options:
     batch_size: int = 50
     nlp_batch_size: int = 32
     workers: int = field(default_factory=available_cores)
+    cache_dir: str = field(default_factory=default_cache_dir)
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Options:

