@@ -1,6 +1,6 @@
 """End-to-end ingest beside bare spaCy on the same texts, 1 and 2 workers, peak memory.
 
-    python bench/end_to_end.py [--articles 2000] [--memory-base 400] [--quick]
+    python bench/end_to_end.py [--articles 2000] [--memory-base 400] [--quick] [--memory-only]
 
 On the generated corpus (``bench/build_corpus_large.py``), each run a subprocess:
 
@@ -11,7 +11,7 @@ On the generated corpus (``bench/build_corpus_large.py``), each run a subprocess
    same ``nlp_batch_size``) over the bodies the first ingest stored, ``n_process`` 1
    then 2 (timed from the first text, model loaded before);
 3. the peak RSS of ``newsgraph ingest --workers 1`` over the first ``--memory-base``
-   articles (1x) and over five times as many (5x).
+   articles (1x) and over five times as many (5x); ``--memory-only`` runs this part alone.
 
 Throughput is articles/s and words/s (whitespace words of the stored bodies). The ratio
 ingest/bare compares wall time; since the machine may be shared, CPU seconds (user+sys
@@ -122,16 +122,36 @@ def _bare_child(texts_file: str, n_process: str) -> None:
     print(json.dumps({"seconds": time.perf_counter() - started}))
 
 
+def memory(base: int, tmp_path: Path) -> tuple[Run, Run]:
+    """Part 3 alone: ``ingest --workers 1`` at 1x and 5x, each into a fresh store."""
+    mem_base = ingest(build(base), 1, tmp_path / "base.db")
+    print(f"  1x ({base} articles): {mem_base.max_rss_mb:.0f} MB peak RSS", flush=True)
+    return mem_base, ingest(build(base * 5), 1, tmp_path / "big.db")
+
+
+def print_memory(base: int, mem_base: Run, mem_big: Run) -> None:
+    print(
+        f"peak RSS ingest --workers 1: {mem_base.max_rss_mb:.0f} MB at 1x ({base} articles), "
+        f"{mem_big.max_rss_mb:.0f} MB at 5x ({base * 5}); "
+        f"5x/1x = {mem_big.max_rss_mb / mem_base.max_rss_mb:.2f}  (target <= 1.10)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--memory-base", type=int, help="1x size (default: articles / 5)")
     parser.add_argument("--quick", action="store_true", help="300 articles, memory at 60 and 300")
+    parser.add_argument("--memory-only", action="store_true", help="only the peak RSS part")
     args = parser.parse_args()
     count = 300 if args.quick else args.articles
     base = args.memory_base or max(count // 5, 1)
     print(f"machine: {machine()}")
     print(f"load average at start: {load()}", flush=True)
+    if args.memory_only:
+        with tempfile.TemporaryDirectory() as tmp:
+            print_memory(base, *memory(base, Path(tmp)))
+        return
     corpus = build(count)
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
@@ -180,11 +200,7 @@ def main() -> None:
     print(f"ratio ingest/bare, 2 processes (CPU):  {bare_two.cpu / two.cpu:.2f}")
     print(f"scaling 2 workers / 1 (wall):          {one.wall / two.wall:.2f}  (target >= 1.7)")
     print(f"scaling bare n_process 2 / 1 (wall):   {bare_one.wall / bare_two.wall:.2f}")
-    print(
-        f"peak RSS ingest --workers 1: {mem_base.max_rss_mb:.0f} MB at 1x ({base} articles), "
-        f"{mem_big.max_rss_mb:.0f} MB at 5x ({base * 5}); "
-        f"5x/1x = {mem_big.max_rss_mb / mem_base.max_rss_mb:.2f}  (target <= 1.10)"
-    )
+    print_memory(base, mem_base, mem_big)
 
 
 if __name__ == "__main__":

@@ -14,12 +14,15 @@ from __future__ import annotations
 import logging
 import threading
 import warnings
-from collections.abc import Iterable
+import weakref
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from spacy.language import Language
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 
-from newsgraph.annotate.types import register_extensions
+from newsgraph.annotate.types import register_extensions, remember_text
 
 log = logging.getLogger(__name__)
 
@@ -102,4 +105,63 @@ def make_doc(nlp: Language, text: str, *, published: str | None) -> Doc:
         nlp.max_length = len(text)
     doc = nlp.make_doc(text)
     doc._.published = published
+    remember_text(doc, text)
     return doc
+
+
+# --- memory over long runs ----------------------------------------------------------------
+
+LEMMA_CACHE_LIMIT = 50_000
+"""Entries the rule lemmatizer may memoise ((word, tag, morph) -> lemmas, about 200 bytes
+each) before :func:`bounded_memory` empties the memo. spaCy never does, so over millions
+of articles it would grow with the vocabulary; the common words are back in it within a
+batch."""
+
+_warm: weakref.WeakSet[Language] = weakref.WeakSet()  # pipelines that parsed a first batch
+_one_block = threading.Lock()  # one bounded_memory block at a time in a process
+
+
+@contextmanager
+def bounded_memory(nlp: Language) -> Iterator[None]:
+    """A block of parsing after which the shared pipeline holds no more memory than
+    before it, so that memory stays flat over any number of batches.
+
+    spaCy adds every new word it meets to the pipeline's vocabulary (a string and a
+    lexeme) and keeps them for the life of the process. Inside
+    :meth:`Language.memory_zone` they are transient, freed when the block ends; so docs
+    made in the block must not be used after it: take their records inside. The first
+    block for a pipeline runs outside a zone, because spaCy's tokenizer only caches
+    outside one: that batch teaches it the common words once (re-tokenising them in
+    every batch costs about three times as much), and keeps their strings, a bounded
+    amount. After every block the lemmatizer's memo is emptied if it has grown past
+    :data:`LEMMA_CACHE_LIMIT`.
+
+    Blocks run one at a time per process (a thread waits for another's block to end):
+    a zone swaps the vocabulary's memory pool for the whole pipeline, so a word another
+    thread's doc met during the zone would be freed under it. Blocks must not be nested.
+    """
+    with _one_block:
+        if nlp in _warm:
+            with nlp.memory_zone():
+                yield
+        else:
+            yield
+            _warm.add(nlp)
+        for _, component in nlp.pipeline:
+            if isinstance(component, Lemmatizer) and len(component.cache) > LEMMA_CACHE_LIMIT:
+                component.cache.clear()  # a memo of pure lookups: the lemmas do not change
+
+
+def release(doc: Doc) -> None:
+    """Let ``doc`` be freed as soon as the last reference to it goes.
+
+    The annotators keep spans in the doc's extension attributes and span groups, and
+    each span holds its doc, so every annotated doc sits in a reference cycle. Only
+    Python's cyclic collector frees those, and with spaCy's model in memory its full
+    passes are rare (one waits for the surviving objects to grow by a quarter): the
+    docs, with their token arrays and tensors, piled up over many batches, and the peak
+    RSS grew with the corpus. Call this once the doc's records are taken; its
+    annotations are gone afterwards.
+    """
+    doc.user_data.clear()
+    doc.spans.clear()

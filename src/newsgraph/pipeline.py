@@ -39,7 +39,7 @@ from os import PathLike
 from newsgraph.annotate.records import doc_annotations
 from newsgraph.extract.page import extract
 from newsgraph.model import AnnotatedArticle, Annotations, Article, RawPage, Rejected
-from newsgraph.nlp import annotator_pipeline, make_doc
+from newsgraph.nlp import annotator_pipeline, bounded_memory, make_doc, release
 from newsgraph.options import Options
 from newsgraph.readers import iter_files, read_file, read_paths
 from newsgraph.store import Item, Store, WriteResult
@@ -195,11 +195,15 @@ def annotate(
     }
     if english:
         nlp = annotator_pipeline()
-        docs = (make_doc(nlp, a.text, published=a.published) for a in english)
-        for article, doc in zip(
-            english, nlp.pipe(docs, batch_size=options.nlp_batch_size), strict=True
-        ):  # 3-4
-            found[id(article)] = doc_annotations(doc)
+        # Memory stays flat: the words new in this batch leave the vocabulary after it,
+        # and each doc is freed as soon as its records are taken (see newsgraph.nlp).
+        with bounded_memory(nlp):
+            docs = (make_doc(nlp, a.text, published=a.published) for a in english)
+            for article, doc in zip(
+                english, nlp.pipe(docs, batch_size=options.nlp_batch_size), strict=True
+            ):  # 3-4
+                found[id(article)] = doc_annotations(doc)
+                release(doc)
     return [
         AnnotatedArticle(item, found[id(item)]) if id(item) in found else item for item in batch
     ]
