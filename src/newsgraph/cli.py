@@ -11,7 +11,7 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -30,8 +30,10 @@ from newsgraph.graph import (
     Newsgraph,
 )
 from newsgraph.options import SETTINGS, setting
-from newsgraph.pipeline import IngestReport
 from newsgraph.store import WriteResult
+
+if TYPE_CHECKING:  # the pipeline imports spaCy: commands other than ingest never need it
+    from newsgraph.pipeline import IngestReport
 
 app = typer.Typer(
     help="Turn saved news pages into a queryable record of who did what to whom.",

@@ -9,14 +9,16 @@
 from __future__ import annotations
 
 from os import PathLike
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from newsgraph.errors import ConfigError
 from newsgraph.export import export_columns, write_rows
 from newsgraph.options import Options
-from newsgraph.pipeline import IngestReport, OnResult, ingest
 from newsgraph.store import Store, schema
 from newsgraph.store.event_queries import COUNT_EXPORT_COLUMNS, EVENT_EXPORT_COLUMNS
+
+if TYPE_CHECKING:  # the pipeline imports spaCy and trafilatura: only for an ingest
+    from newsgraph.pipeline import IngestReport, OnResult
 
 # What `export` writes: the fields of each export, in order. Per-sentence records also
 # carry the sentence's text; events and counts use the field names of their JSONL contract.
@@ -83,6 +85,8 @@ class Newsgraph:
             raise ConfigError(
                 "a scheduler and a Parquet folder need the dask engine (--engine dask)"
             )
+        from newsgraph.pipeline import ingest  # spaCy and trafilatura: only for an ingest
+
         return ingest(
             paths, store=self.store, options=self.options, on_result=on_result, workers=workers
         )
