@@ -98,11 +98,15 @@ class Mentions:
     def __init__(self, doc: Doc) -> None:
         self.actors: dict[str, DocActor] = doc._.actors or {}
         self.at: list[Span | None] = [None] * len(doc)
+        self.keys: list[str | None] = [None] * len(doc)  # ``at``'s actors, read once
         self.orgs: list[Span] = []  # organisation mentions, in text order
         for span in doc.spans["actors"] if "actors" in doc.spans else ():
-            if span._.actor is not None:
-                self.at[span.start : span.end] = [span] * (span.end - span.start)
-                if span._.actor.startswith("org:"):
+            actor = span._.actor
+            if actor is not None:
+                start, end = span.start, span.end
+                self.at[start:end] = [span] * (end - start)
+                self.keys[start:end] = [actor] * (end - start)
+                if actor.startswith("org:"):
                     self.orgs.append(span)
         self.place_country: dict[int, str] = {}
         for span in doc.spans["places"] if "places" in doc.spans else ():
@@ -111,8 +115,7 @@ class Mentions:
                 self.place_country.update((i, country) for i in range(span.start, span.end))
 
     def key(self, token: Token) -> str | None:
-        span = self.at[token.i]
-        return None if span is None else span._.actor
+        return self.keys[token.i]
 
     def person(self, token: Token) -> bool:
         return (self.key(token) or "").startswith("person:")
@@ -181,11 +184,21 @@ def attribute(cue: Token, mentions: Mentions, *, quoted: bytes = b"") -> Attribu
     """Speaker and addressee of one cue (module doc, 1-4); tokens flagged in
     ``quoted`` (inside quotation marks) are never the speaker."""
     head = speaker_head(cue, quoted=quoted)
-    speaker, actor = (None, None) if head is None else speaker_of(head, mentions)
+    return attribution_of(
+        cue, (None, None) if head is None else speaker_of(head, mentions), mentions
+    )
+
+
+def attribution_of(
+    cue: Token, speaker: tuple[Span | None, str | None], mentions: Mentions
+) -> Attribution:
+    """A cue's attribution once its speaker phrase and actor are known (callers that
+    ask for the same speaker again keep it)."""
+    speaker_span, actor = speaker
     addressee = addressee_head(cue)
     addressee_span = None if addressee is None else noun_phrase(addressee)
     addressee_actor = None if addressee is None else actor_of(addressee, mentions)
-    return Attribution(cue_span(cue), speaker, actor, addressee_span, addressee_actor)
+    return Attribution(cue_span(cue), speaker_span, actor, addressee_span, addressee_actor)
 
 
 def speaker_head(cue: Token, *, quoted: bytes = b"") -> Token | None:
@@ -299,7 +312,7 @@ def _in_clause(token: Token) -> bool:
     for _ in range(8):
         if token.dep_ in ("relcl", "advcl", "acl", "ccomp", "xcomp"):
             return True
-        if token.head is token:
+        if token.head.i == token.i:
             return False
         token = token.head
     return False

@@ -25,6 +25,7 @@ matches, its participants, and when and where it happened.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -33,6 +34,7 @@ from newsgraph.annotate import gazetteer as gz
 from newsgraph.annotate.event_verbs import (
     Lexicon,
     Pattern,
+    PhraseTable,
     has_condition_mark,
     is_infinitive,
     longest_phrase,
@@ -245,10 +247,11 @@ def best_pattern(patterns: list[Pattern], found: Clause) -> Pattern | None:
     first in the list and so win ties."""
     best: Pattern | None = None
     best_score = -1
+    tables: dict[tuple[int, ...], PhraseTable] = {}
     for pattern in patterns:
         if pattern.specificity + 3 <= best_score:
             continue
-        score = match_score(pattern, found)
+        score = match_score(pattern, found, tables)
         if score is not None and score > best_score:
             best, best_score = pattern, score
     return best
@@ -259,13 +262,15 @@ def holds(pattern: Pattern, found: Clause) -> bool:
     return match_score(pattern, found) is not None
 
 
-def match_score(pattern: Pattern, found: Clause) -> int | None:
+def match_score(
+    pattern: Pattern, found: Clause, tables: dict[tuple[int, ...], PhraseTable] | None = None
+) -> int | None:
     """The pattern's specificity plus the extra words of its longest matched phrase,
-    or None when a constraint fails."""
+    or None when a constraint fails; ``tables`` as for :func:`longest_phrase`."""
     if pattern.particle and pattern.particle not in found.particles:
         return None
     words = [0]
-    if pattern.objects and (hit := _objects_match(pattern.objects, found)) is None:
+    if pattern.objects and (hit := _objects_match(pattern.objects, found, tables)) is None:
         return None
     if pattern.objects:
         words.append(hit)
@@ -273,17 +278,27 @@ def match_score(pattern: Pattern, found: Clause) -> int | None:
         if pattern.prep not in found.preps and pattern.prep not in found.particles:
             return None
         objects = found.prep_objects(pattern.prep)
-        if pattern.prep_objects and (hit := longest_phrase(objects, pattern.prep_objects)) is None:
+        if (
+            pattern.prep_objects
+            and (hit := longest_phrase(objects, pattern.prep_objects, tables)) is None
+        ):
             return None
         words.append(hit if pattern.prep_objects else 0)
-    if pattern.subjects and (hit := longest_phrase(found.subjects, pattern.subjects)) is None:
+    if (
+        pattern.subjects
+        and (hit := longest_phrase(found.subjects, pattern.subjects, tables)) is None
+    ):
         return None
     if pattern.subjects:
         words.append(hit)
     return pattern.specificity + max(words)
 
 
-def _objects_match(phrases: tuple[str, ...], found: Clause) -> int | None:
+def _objects_match(
+    phrases: tuple[str, ...],
+    found: Clause,
+    tables: dict[tuple[int, ...], PhraseTable] | None = None,
+) -> int | None:
     """Extra words of the longest object phrase that matches, or None: an object
     phrase, or the lemma of a complement verb ("declined to comment"); ``*clause`` asks
     for a clause ("protested that ..."), ``*whether`` for a question ("asked whether")."""
@@ -292,8 +307,8 @@ def _objects_match(phrases: tuple[str, ...], found: Clause) -> int | None:
     if "*whether" in phrases:
         return 0 if any(has_condition_mark(c) for c in found.complements) else None
     if found.trigger.pos_ in ("NOUN", "PROPN"):
-        return longest_phrase([found.trigger], phrases)
-    hit = longest_phrase(found.patients, phrases)
+        return longest_phrase([found.trigger], phrases, tables)
+    hit = longest_phrase(found.patients, phrases, tables)
     if hit is not None:
         return hit
     lemmas = {verb_lemma(c) for c in found.complements}
@@ -311,8 +326,9 @@ def noun_pattern(lexicon: Lexicon, noun: Token, *, compounds: bool = False) -> P
     if not patterns:
         return None
     best, best_score = None, -1
+    tables: dict[tuple[int, ...], PhraseTable] = {}
     for pattern in patterns:
-        hit = longest_phrase([noun], pattern.objects) if pattern.objects else 0
+        hit = longest_phrase([noun], pattern.objects, tables) if pattern.objects else 0
         if hit is None or pattern.prep and pattern.prep not in {c.lower_ for c in noun.children}:
             continue
         if pattern.specificity + hit > best_score:
@@ -337,6 +353,7 @@ class Context:
     dates: list[Span]
     places: list[Span]
     place_at: dict[int, Span] = field(default_factory=dict)  # word -> its place span
+    place_words: list[int] = field(default_factory=list)  # the keys of place_at, sorted
     dates_in: dict[int, list[Span]] = field(default_factory=dict)  # sentence start -> dates
     quote_of: dict[int, int] = field(default_factory=dict)  # quoted or cue word -> quote
     cues: set[int] = field(default_factory=set)  # the words that cue a quote ("said")
@@ -503,7 +520,9 @@ def _place_within(context: Context, token: Token) -> bool:
     """Whether a place word lies between the edges of ``token``'s subtree (else there
     is no need to walk the subtree, which makes a Token of every word in it)."""
     low, high = token.left_edge.i, token.right_edge.i
-    return any(low <= i <= high for i in context.place_at)
+    words = context.place_words
+    first = bisect_left(words, low)
+    return first < len(words) and words[first] <= high
 
 
 def document_context(doc: Doc) -> Context:
@@ -518,6 +537,7 @@ def document_context(doc: Doc) -> Context:
     context = Context(doc, actor_at, dates, places)
     for span in places:
         context.place_at.update((i, span) for i in range(span.start, span.end))
+    context.place_words = sorted(context.place_at)
     for span in dates:
         if span._.date is not None:
             context.dates_in.setdefault(doc[span.start].sent.start, []).append(span)

@@ -316,12 +316,27 @@ def _phrase_in_words(words: list[tuple[str, str]], phrase: str) -> bool:
     return False
 
 
-def longest_phrase(tokens: list[Token], phrases: tuple[str, ...]) -> int | None:
-    """Extra words (beyond one) of the longest phrase found among ``tokens``, or None."""
+PhraseTable = tuple[list[list[tuple[str, str]]], set[str]]
+
+
+def longest_phrase(
+    tokens: list[Token],
+    phrases: tuple[str, ...],
+    tables: dict[tuple[int, ...], PhraseTable] | None = None,
+) -> int | None:
+    """Extra words (beyond one) of the longest phrase found among ``tokens``, or None.
+    ``tables`` keeps the words of token lists already read (by their indices in one
+    document), for the many patterns of one trigger tried on the same words."""
     if not tokens:
         return None
-    found = [phrase_words(t) for t in tokens]
-    single = {w for words in found for pair in words for w in pair}
+    key = tuple(t.i for t in tokens) if tables is not None else ()
+    table = tables.get(key) if tables is not None else None
+    if table is None:
+        found = [phrase_words(t) for t in tokens]
+        table = (found, {w for words in found for pair in words for w in pair})
+        if tables is not None:
+            tables[key] = table
+    found, single = table
     best = None
     for phrase in phrases:
         size = phrase.count(" ")

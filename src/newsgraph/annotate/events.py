@@ -46,9 +46,12 @@ walk over the few dependents of each trigger.
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.language import Language
+from spacy.parts_of_speech import ADJ, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.annotate.event_rules import (
@@ -70,6 +73,7 @@ from newsgraph.annotate.event_rules import (
 )
 from newsgraph.annotate.event_verbs import (
     FRAME_CODES,
+    LEMMA_FIXES,
     Lexicon,
     Pattern,
     cameo,
@@ -114,6 +118,7 @@ CLAIM_VERBS = frozenset({"claim", "allege", "charge", "assert"})
 SELF_PRONOUNS = frozenset({"we", "i", "they", "it"})
 CLAIM_RESPONSIBILITY = "015"
 PLAN_PRONOUNS = frozenset({"it", "they", "we", "i", "he", "she"})
+CANDIDATE_CACHE = 200_000  # (part of speech, lemma, word) answers kept per component
 STATIVE = frozenset({"be", "have", "remain", "stay", "seem", "know", "need", "like", "become"})
 
 
@@ -155,13 +160,40 @@ class Events:
         self.name = name
         self.statements = statements
         self.lexicon: Lexicon = lexicon()
+        self._may_trigger: dict[tuple[int, int, int], bool] = {}
         log.debug("%s: %d patterns", name, len(self.lexicon))
+
+    def _candidates(self, doc: Doc) -> list[int]:
+        """The words that may be triggers, read from one array of the whole document:
+        most words are no pattern's head, and making a Token of each costs more than the
+        array look-up (the answer per part of speech, lemma and word is remembered)."""
+        known = self._may_trigger
+        if len(known) > CANDIDATE_CACHE:
+            known.clear()
+        strings = doc.vocab.strings
+        found: list[int] = []
+        rows = doc.to_array([POS, LEMMA, LOWER])
+        pos = rows[:, 0]  # parts of speech that _may_trigger can accept
+        content = ((pos == NOUN) | (pos == PROPN) | (pos == ADJ) | (pos == VERB)).nonzero()[0]
+        for i, key in zip(content.tolist(), map(tuple, rows[content].tolist()), strict=True):
+            hit = known.get(key)
+            if hit is None:
+                part, lemma, lower = key
+                hit = known[key] = _may_trigger(
+                    self.lexicon, strings[part], strings[lemma].lower(), strings[lower]
+                )
+            if hit:
+                found.append(i)
+        return found
 
     def __call__(self, doc: Doc) -> Doc:
         context = document_context(doc)
         events: list[Event] = []
+        candidates = self._candidates(doc)
         for sentence in doc.sents:
-            for trigger in sentence_triggers(sentence, self.lexicon, context):
+            start, end = sentence.start, sentence.end
+            words = candidates[bisect_left(candidates, start) : bisect_left(candidates, end)]
+            for trigger in sentence_triggers(sentence, self.lexicon, context, words):
                 events.extend(_events(trigger, sentence, context))
         doc._.events = deduplicate(events, context, statements=self.statements)
         return doc
@@ -170,9 +202,14 @@ class Events:
 # --- 1. triggers --------------------------------------------------------------------------
 
 
-def sentence_triggers(sentence: Span, lexicon: Lexicon, context: Context) -> list[Trigger]:
-    """The coded, unconsumed triggers of a sentence, in text order."""
-    triggers = [t for token in sentence if (t := _trigger(token, lexicon)) is not None]
+def sentence_triggers(
+    sentence: Span, lexicon: Lexicon, context: Context, words: list[int] | None = None
+) -> list[Trigger]:
+    """The coded, unconsumed triggers of a sentence, in text order; ``words``, when
+    given, are the indices of the only words that may be triggers (see
+    :func:`_may_trigger`)."""
+    tokens = sentence if words is None else (sentence.doc[i] for i in words)
+    triggers = [t for token in tokens if (t := _trigger(token, lexicon)) is not None]
     by_token = {t.token.i: t for t in triggers}
     _consume_arguments(triggers, by_token)
     for trigger in triggers:
@@ -181,6 +218,19 @@ def sentence_triggers(sentence: Span, lexicon: Lexicon, context: Context) -> lis
         _consume_same_kind(trigger, by_token)
         trigger.consumed = trigger.consumed or _descriptor(trigger)
     return [t for t in triggers if not t.consumed and t.code is not None]
+
+
+def _may_trigger(lexicon: Lexicon, pos: str, lemma: str, lower: str) -> bool:
+    """Whether :func:`_trigger` can find anything for a word, from its part of speech,
+    lower-case lemma and lower-case form alone: the first look-ups it makes."""
+    if pos in ("NOUN", "PROPN"):
+        return bool(lexicon.nouns(lemma) or lexicon.nouns(lower))
+    if pos == "ADJ":
+        return bool(lexicon.patterns("ADJ", lemma))
+    if pos != "VERB":
+        return False
+    lemma = LEMMA_FIXES.get(lemma, lemma)
+    return bool(lexicon.verbs(lemma)) or lemma in LIGHT_VERBS
 
 
 def _trigger(token: Token, lexicon: Lexicon) -> Trigger | None:

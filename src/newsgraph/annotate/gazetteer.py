@@ -98,6 +98,7 @@ class _Tables:
 # --- public lookups -------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1 << 16)  # pure: the tables never change once read
 def country_code(text: str) -> str | None:
     """ISO3 for a country name, alias, demonym, capital or seat of power
     ("Britain", "the UK", "Congolese", "the Kremlin"); None when ``text`` is none of
@@ -152,6 +153,7 @@ def capital(iso3: str) -> str | None:
     return entry.capital if entry else None
 
 
+@lru_cache(maxsize=1 << 16)  # pure: the tables never change once read
 def org(text: str) -> OrgEntry | None:
     """The organisation named by ``text`` ("the African Union", "AU", "Hezbollah's"),
     or None."""
@@ -241,6 +243,7 @@ def fold_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=1 << 16)  # pure: the tables never change once read
 def _acronym_key(text: str) -> str | None:
     """``text`` as an exact acronym key ("U.N." -> "UN"), or None if it is not one."""
     stripped = _POSSESSIVE.sub("", text.replace("’", "'").strip())

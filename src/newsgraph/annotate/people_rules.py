@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from spacy.attrs import IS_SPACE, ORTH, POS, TAG
@@ -186,9 +187,11 @@ OBJECT_DEPS: frozenset[str] = frozenset({"dobj", "dative", "iobj", "pobj"})
 SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass"})
 
 
+@lru_cache(maxsize=8192)
 def fold(word: str) -> str:
     """Lower case, accents folded, dots and possessive ending dropped: "Dr." -> "dr",
-    "Okafor’s" -> "okafor"."""
+    "Okafor’s" -> "okafor". Memoised: the same capitalised words come back in every
+    article."""
     if word.isascii():
         plain = word.lower()
     else:
@@ -519,8 +522,10 @@ def _known_names(
     known |= {n.name.first for n in names if n.name.is_full}
     found: list[NameSpan] = []
     for i, word in enumerate(table.text):
+        if covered[i] or not word[:1].isupper():
+            continue
         ent = ent_at.get(i)
-        if covered[i] or not word[:1].isupper() or not _may_be_name(doc, table, i, ent):
+        if not _may_be_name(doc, table, i, ent):
             continue
         if ent is not None and len(ent) > 1:
             if i == ent.start and _ends_in_surname(ent, known):

@@ -54,7 +54,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.annotate.attribution import (
     Attribution,
     Mentions,
-    attribute,
+    attribution_of,
     is_loose_pronoun,
     phrase_root,
     speaker_head,
@@ -184,6 +184,12 @@ class _Reader:
         self.headline = [is_headline(self.text, p) for p in paras]
         self.passages = [m for m in map(self._in_tokens, find_passages(self.text)) if m]
         self.inside = bytearray(len(doc))
+        # Pure functions of a token once ``inside`` is set, asked again and again
+        # (events, frames, indirect quotes): computed once per token.
+        self._kinds: dict[int, str | None] = {}
+        self._heads: dict[int, Token | None] = {}
+        self._speakers: dict[int, tuple[Span, str | None]] = {}
+        self._attributions: dict[int, Attribution] = {}
         for m in self.passages:
             self.inside[m.open : m.close + 1] = b"\x01" * (m.close + 1 - m.open)
         self.cues = [
@@ -211,7 +217,22 @@ class _Reader:
         return _Marked(passage, span, min(open_tok, span.start), max(close_tok, span.end - 1))
 
     def _cue_kind(self, token: Token) -> str | None:
-        return self.lexicon.kind(token)
+        i = token.i
+        if i not in self._kinds:
+            self._kinds[i] = self.lexicon.kind(token)
+        return self._kinds[i]
+
+    def _speaker_head(self, token: Token) -> Token | None:
+        i = token.i
+        if i not in self._heads:
+            self._heads[i] = speaker_head(token, quoted=self.inside)
+        return self._heads[i]
+
+    def _speaker_of(self, head: Token) -> tuple[Span, str | None]:
+        found = self._speakers.get(head.i)
+        if found is None:
+            found = self._speakers[head.i] = speaker_of(head, self.mentions)
+        return found
 
     def _is_break(self, token: Token) -> bool:
         return token.is_space and "\n" in token.text
@@ -255,7 +276,11 @@ class _Reader:
         (“...,” he told the Harbour Times, after "a spokesman for the group denied"):
         its actor, the pronoun staying the phrase naming the speaker, or when that
         speaker is no actor its words."""
-        found = attribute(cue, self.mentions, quoted=self.inside)
+        found = self._attributions.get(cue.i)
+        if found is None:
+            head = self._speaker_head(cue)
+            speaker = (None, None) if head is None else self._speaker_of(head)
+            found = self._attributions[cue.i] = attribution_of(cue, speaker, self.mentions)
         head = found.speaker.root if found.speaker is not None else None
         if head is None or not is_loose_pronoun(head, self.mentions):
             return found
@@ -272,10 +297,10 @@ class _Reader:
         verb = span.root.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
-        head = speaker_head(verb, quoted=self.inside)
+        head = self._speaker_head(verb)
         if head is None:
             return _Found(span.start, span.end, "partial")
-        speaker, actor = speaker_of(head, self.mentions)
+        speaker, actor = self._speaker_of(head)
         return _Found(span.start, span.end, "partial", speaker=speaker, actor=actor)
 
     def _scare_shaped(self, span: Span) -> bool:
@@ -438,7 +463,7 @@ class _Reader:
         return None
 
     def _has_speaker(self, cue: Token) -> bool:
-        return speaker_head(cue, quoted=self.inside) is not None
+        return self._speaker_head(cue) is not None
 
     # -- 4: context
 
@@ -447,10 +472,10 @@ class _Reader:
         pronoun no component linked takes the latest named speaker before it."""
         self.events = []
         for cue in self.cues:
-            head = speaker_head(cue, quoted=self.inside)
+            head = self._speaker_head(cue)
             if head is None:
                 continue
-            speaker, actor = speaker_of(head, self.mentions)
+            speaker, actor = self._speaker_of(head)
             if is_loose_pronoun(speaker.root, self.mentions):
                 earlier = self._latest_event(cue.i, named=True)
                 if earlier is not None and self._near(earlier.position, cue.i):
@@ -584,15 +609,16 @@ def _written(doc: Doc, found: list[_Found]) -> list[Span]:
 
 
 def _set(span: Span, quote: _Found) -> None:
-    span._.quote_kind = quote.kind
+    ext = span._  # one accessor object for all the fields (each ``span._`` makes one)
+    ext.quote_kind = quote.kind
     attribution = quote.attribution
     if attribution is None:
-        span._.speaker = quote.actor
-        span._.speaker_text = None if quote.speaker is None else quote.speaker.text
+        ext.speaker = quote.actor
+        ext.speaker_text = None if quote.speaker is None else quote.speaker.text
         return
-    span._.speaker = attribution.actor
-    span._.speaker_text = None if attribution.speaker is None else attribution.speaker.text
-    span._.cue = None if attribution.cue is None else attribution.cue.text
-    span._.cue_span = attribution.cue
-    span._.addressee = None if attribution.addressee is None else attribution.addressee.text
-    span._.addressee_actor = attribution.addressee_actor
+    ext.speaker = attribution.actor
+    ext.speaker_text = None if attribution.speaker is None else attribution.speaker.text
+    ext.cue = None if attribution.cue is None else attribution.cue.text
+    ext.cue_span = attribution.cue
+    ext.addressee = None if attribution.addressee is None else attribution.addressee.text
+    ext.addressee_actor = attribution.addressee_actor

@@ -252,13 +252,14 @@ def _to_sentence_end(cue: Token, end: int, cues: Lexicon, taken: bytes) -> int:
     Gaza, fewer than half of them alive") unless the cue's own words (a second verb,
     an object), another speech cue, a quotation or a stop come there."""
     doc = cue.doc
-    for token in doc[end : cue.sent.end]:
+    sent_end = cue.sent.end  # found by walking the sentence: once
+    for token in doc[end:sent_end]:
         if taken[token.i] or token.text in (".", "?", "!") or "\n" in token.text:
             break
         if cues.kind(token) == "speech" or (token.head.i == cue.i and token.dep_ in CUE_OWN):
             return end
     else:
-        return cue.sent.end
+        return sent_end
     return token.i
 
 
